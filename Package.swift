@@ -20,12 +20,21 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "Chemistry", targets: ["Chemistry"]),
+        .executable(name: "accord", targets: ["accord"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
         .target(name: "Chemistry", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "accord",
+            dependencies: [
+                "Chemistry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "ChemistryTests", dependencies: ["Chemistry"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -35,7 +35,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ChemistryTests", dependencies: ["Chemistry"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ChemistryTests",
+            dependencies: ["Chemistry"],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

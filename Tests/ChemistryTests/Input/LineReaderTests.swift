@@ -1,0 +1,58 @@
+import Chemistry
+import Foundation
+import Testing
+
+@Suite("Line reader and gzip decoder")
+struct LineReaderTests {
+    @Test("line ends: LF, CRLF, a last line without newline, empty lines")
+    func lineEnds() throws {
+        let reader = LineReader(text: "a\r\nbb\n\nccc")
+        #expect(try reader.readLine() == "a")
+        #expect(try reader.readLine() == "bb")
+        #expect(try reader.readLine() == "")
+        #expect(try reader.readLine() == "ccc")
+        #expect(reader.lineNumber == 4)
+        #expect(try reader.readLine() == nil)
+        #expect(try LineReader(text: "").readLine() == nil)
+    }
+
+    @Test("the gzip-compressed test set decodes to the same lines as gzip itself produces")
+    func gzipMatchesReference() throws {
+        let gz = try #require(TestResources.bytes("molfile/mols.1000.sdf.gz"))
+        let reader = LineReader(bytes: gz)
+        #expect(reader.isCompressed)
+        var lines = 0
+        var bytes = 0
+        var dollarLines = 0
+        var line: [UInt8] = []
+        while try reader.appendLine(to: &line) {
+            lines += 1
+            bytes += line.count + 1
+            if line == Array("$$$$".utf8) { dollarLines += 1 }
+            line.removeAll(keepingCapacity: true)
+        }
+        // `zcat mols.1000.sdf.gz | wc -l -c` gives 203,895 lines and 6,345,134 bytes.
+        #expect(lines == 203_895)
+        #expect(bytes == 6_345_134)
+        #expect(dollarLines == 1000)
+    }
+
+    @Test("corrupt, truncated and non-gzip data after the magic bytes are errors, never crashes")
+    func corruptGzip() throws {
+        let gz = try #require(TestResources.bytes("molfile/mols.1000.sdf.gz"))
+        for cut in [2, 10, 100, 5000, gz.count - 4] {
+            let reader = LineReader(bytes: Array(gz[0..<cut]))
+            #expect(throws: InputError.self) {
+                var line: [UInt8] = []
+                while try reader.appendLine(to: &line) { line.removeAll() }
+            }
+        }
+        var flipped = gz
+        flipped[gz.count / 2] ^= 0x55
+        let reader = LineReader(bytes: flipped)
+        #expect(throws: InputError.self) {
+            var line: [UInt8] = []
+            while try reader.appendLine(to: &line) { line.removeAll() }
+        }
+    }
+}

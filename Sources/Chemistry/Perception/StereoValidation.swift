@@ -1,0 +1,253 @@
+/// Which stereo marks describe real stereoisomerism, following RDKit's legacy `assignStereochemistry` (the
+/// default in RDKit 2026.09) so that a drawing or a 3D structure yields the stereocentres RDKit reports.
+extension Molecule {
+    /// Removes tetrahedral chirality from atoms that cannot be stereocentres and cis/trans stereo from double
+    /// bonds that cannot be stereogenic, and returns how many marks were removed.
+    ///
+    /// An atom keeps its chirality when it is a possible centre (three or four neighbours counting hydrogens;
+    /// three-connected N only in a three-ring or at a bridgehead, three-connected P and As always,
+    /// three-connected S and Se as sulfoxide-like or sulfonium-like centres) and its neighbours are pairwise
+    /// topologically distinct. Ring atoms whose ring neighbours are equivalent (cis/trans-1,4-disubstituted
+    /// cyclohexane) keep it when another such atom in the same ring system is marked too. A double bond keeps
+    /// cis/trans unless an end has two equivalent substituents or more than two.
+    ///
+    /// Hydrogen counts must be perceived, and hydrogens should be implicit (as after `removingHydrogens()`).
+    @discardableResult
+    public mutating func removeNonStereogenicStereo() -> Int {
+        guard atoms.contains(where: { $0.chirality.isTetrahedral }) || bonds.contains(where: { $0.stereo == .cis || $0.stereo == .trans })
+        else { return 0 }
+        let rings = RingSizes(self)
+        var removed = 0
+        // Like RDKit's legacy perception, label the centres whose neighbours differ, then let those labels
+        // split the symmetry classes further (two mirror-image centres make their neighbourhoods differ), and
+        // repeat until no more centres can be labelled.
+        var labels = [UInt8](repeating: 0, count: atomCount)
+        var classes = legacySymmetryClasses(labels: labels)
+        var keep = [Bool](repeating: false, count: atomCount)
+        while true {
+            var labelled = false
+            for a in 0..<atomCount where atoms[a].chirality.isTetrahedral && !keep[a] {
+                let (legal, duplicates) = potentialStereocentre(a, classes: classes, rings: rings)
+                if legal && !duplicates {
+                    keep[a] = true
+                    labels[a] = rankLabel(a, classes: classes)
+                    labelled = true
+                }
+            }
+            guard labelled else { break }
+            classes = legacySymmetryClasses(labels: labels)
+        }
+        var ringCandidate = [Bool](repeating: false, count: atomCount)
+        for a in 0..<atomCount where atoms[a].chirality.isTetrahedral && !keep[a] && rings.atomInRing(a) {
+            ringCandidate[a] = candidateForRingStereo(a, classes: classes, rings: rings)
+        }
+        // Ring stereo: candidates that see another candidate through ring bonds keep their marks.
+        var partnered = [Bool](repeating: false, count: atomCount)
+        var visited = [Bool](repeating: false, count: atomCount)
+        for start in 0..<atomCount where ringCandidate[start] && !visited[start] {
+            var system: [Int] = []
+            var queue = [start]
+            visited[start] = true
+            var head = 0
+            while head < queue.count {
+                let a = queue[head]
+                head += 1
+                if ringCandidate[a] { system.append(a) }
+                for (other, b) in neighbors(of: a) where rings.bondInRing[b] && !visited[other] {
+                    visited[other] = true
+                    queue.append(other)
+                }
+            }
+            if system.count > 1 {
+                for a in system { partnered[a] = true }
+            }
+        }
+        for a in 0..<atomCount where atoms[a].chirality.isTetrahedral && !keep[a] && !partnered[a] {
+            atoms[a].chirality = .none
+            removed += 1
+        }
+        for b in 0..<bondCount where bonds[b].stereo == .cis || bonds[b].stereo == .trans {
+            if !doubleBondCanBeStereo(b, classes: classes) {
+                bonds[b].stereo = .none
+                bonds[b].stereoAtoms = (-1, -1)
+                removed += 1
+            }
+        }
+        return removed
+    }
+
+    /// Whether a bond counts towards an atom's stereo neighbours (dative bonds only at their acceptor end).
+    private func affectsChirality(_ b: Int, at atom: Int) -> Bool {
+        let bond = bonds[b]
+        switch bond.order {
+        case .unspecified, .zero: return false
+        case .dative: return Int(bond.begin) != atom
+        default: return true
+        }
+    }
+
+    /// (can the atom be a tetrahedral centre at all, do two of its neighbours share a symmetry class).
+    private func potentialStereocentre(_ a: Int, classes: [Int32], rings: RingSizes) -> (Bool, Bool) {
+        var stereoDegree = 0
+        for (_, b) in neighbors(of: a) where affectsChirality(b, at: a) { stereoDegree += 1 }
+        let hydrogens = atoms[a].totalHydrogens
+        let total = stereoDegree + hydrogens
+        let z = atoms[a].atomicNumber
+        var legal = true
+        if total > 4 || total < 3 {
+            legal = false
+        } else if stereoDegree < 3 && z != 15 && z != 33 {
+            legal = false
+        } else if stereoDegree == 3 {
+            if hydrogens == 1 {
+                if neighbors(of: a).contains(where: { isProtium($0.atom) }) { legal = false }
+            } else {
+                legal = false
+                switch z {
+                case 7: legal = rings.atomInThreeRing(a) || rings.isBridgehead(a)
+                case 15, 33: legal = true
+                case 16, 34:
+                    let valence = explicitValence(of: a)
+                    legal = valence == 4 || (valence == 3 && atoms[a].formalCharge == 1)
+                default: break
+                }
+            }
+        }
+        guard legal else { return (false, false) }
+        var seen = Set<Int32>()
+        for (other, b) in neighbors(of: a) where affectsChirality(b, at: a) {
+            if !seen.insert(classes[other]).inserted { return (true, true) }
+        }
+        return (true, false)
+    }
+
+    /// RDKit's conditions for a ring atom whose stereo only means something relative to another ring atom.
+    private func candidateForRingStereo(_ a: Int, classes: [Int32], rings: RingSizes) -> Bool {
+        if atoms[a].atomicNumber == 7 && degree(of: a) + atoms[a].totalHydrogens == 3 && !rings.atomInThreeRing(a)
+            && !rings.isBridgehead(a)
+        {
+            return false
+        }
+        var outside: [Int] = []
+        var inside = 0
+        var insideClasses = Set<Int32>()
+        for (other, b) in neighbors(of: a) {
+            if rings.bondInRing[b] {
+                inside += 1
+                insideClasses.insert(classes[other])
+            } else {
+                outside.append(other)
+            }
+        }
+        switch outside.count {
+        case 2: return classes[outside[0]] != classes[outside[1]]
+        case 1: return inside >= 2
+        case 0: return (inside == 4 && insideClasses.count == 3) || (inside == 3 && insideClasses.count == 2)
+        default: return false
+        }
+    }
+
+    /// A double bond is stereogenic when both ends have two or three neighbours and no end has two equivalent
+    /// substituents.
+    private func doubleBondCanBeStereo(_ b: Int, classes: [Int32]) -> Bool {
+        for end in [Int(bonds[b].begin), Int(bonds[b].end)] {
+            let d = degree(of: end)
+            guard d == 2 || d == 3 else { return false }
+            let others = neighbors(of: end).filter { $0.bond != b }.map(\.atom)
+            if others.count == 2 && classes[others[0]] == classes[others[1]] { return false }
+        }
+        return true
+    }
+
+    /// Bond orders plus stated hydrogens, as a whole number (aromatic bonds count 1.5, rounded up).
+    func explicitValence(of a: Int) -> Int {
+        var halfUnits = 2 * Int(atoms[a].explicitHydrogens)
+        for (_, b) in neighbors(of: a) {
+            let bond = bonds[b]
+            halfUnits += bond.isAromatic ? 3 : bond.order == .dative ? (Int(bond.end) == a ? 2 : 0) : bond.order.valenceHalfUnits
+        }
+        return (halfUnits + 1) / 2
+    }
+
+    /// A label telling apart the two configurations of a centre whose neighbours all differ: the chirality
+    /// seen through the neighbours sorted by symmetry class (1 or 2, like RDKit's rank-based R/S).
+    private func rankLabel(_ a: Int, classes: [Int32]) -> UInt8 {
+        let inBondOrder = neighbors(of: a).map(\.atom)
+        let byClass = inBondOrder.sorted { classes[$0] < classes[$1] }
+        // RDKit's convention counts an implicit neighbour last; Accord's reference order counts it first.
+        var counterclockwise = atoms[a].chirality == .counterclockwise
+        if inBondOrder.count == 3 { counterclockwise.toggle() }
+        var odd = permutationIsOdd(from: inBondOrder, to: byClass)
+        if inBondOrder.count == 3 && atoms[a].totalHydrogens == 1 { odd.toggle() }
+        if odd { counterclockwise.toggle() }
+        return counterclockwise ? 2 : 1
+    }
+
+    /// Symmetry classes as RDKit's legacy CIP ranking sees them: start from element, isotope, map number and
+    /// any stereo label already given, then repeatedly split classes by the neighbours' classes (each weighted by
+    /// twice the bond order, aromatic bonds 3) and the number of attached hydrogens, until no class splits.
+    func legacySymmetryClasses(labels: [UInt8] = []) -> [Int32] {
+        let n = atomCount
+        var classes = [Int32](repeating: 0, count: n)
+        guard n > 0 else { return classes }
+        var keys: [[Int64]] = atoms.indices.map { a in
+            let atom = atoms[a]
+            return [Int64(atom.atomicNumber), Int64(atom.isotope), Int64(atom.mapNumber), Int64(labels.isEmpty ? 0 : labels[a])]
+        }
+        var classCount = Self.rank(keys, into: &classes)
+        var entry: [Int64] = []
+        while classCount < n {
+            for a in 0..<n {
+                entry.removeAll(keepingCapacity: true)
+                entry.append(Int64(classes[a]))
+                var weighted: [(cls: Int32, weight: Int)] = []
+                for (other, b) in neighbors(of: a) {
+                    weighted.append((classes[other], twiceBondOrder(b, towards: other)))
+                }
+                weighted.sort { $0.cls > $1.cls }
+                for (cls, weight) in weighted {
+                    for _ in 0..<weight { entry.append(Int64(cls) + 1) }
+                }
+                for _ in 0..<atoms[a].totalHydrogens { entry.append(0) }
+                keys[a] = entry
+            }
+            let newCount = Self.rank(keys, into: &classes)
+            if newCount == classCount { break }
+            classCount = newCount
+        }
+        return classes
+    }
+
+    private func twiceBondOrder(_ b: Int, towards neighbor: Int) -> Int {
+        let bond = bonds[b]
+        if bond.isAromatic { return 3 }
+        // RDKit ignores d-orbital contributions of three- or four-connected P (convention b of CIP 1966).
+        if bond.order == .double && atoms[neighbor].atomicNumber == 15 {
+            let d = degree(of: neighbor)
+            if d == 3 || d == 4 { return 1 }
+        }
+        switch bond.order {
+        case .single, .dative: return 2
+        case .double: return 4
+        case .triple: return 6
+        case .quadruple: return 8
+        case .aromatic: return 3
+        case .unspecified, .zero: return 0
+        }
+    }
+
+    /// Dense ranks of lexicographically sorted keys; returns the number of distinct keys.
+    private static func rank(_ keys: [[Int64]], into classes: inout [Int32]) -> Int {
+        let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+        var current: Int32 = -1
+        var previous: [Int64]? = nil
+        for i in order {
+            if previous != keys[i] {
+                current += 1
+                previous = keys[i]
+            }
+            classes[i] = current
+        }
+        return Int(current) + 1
+    }
+}

@@ -32,6 +32,9 @@ public struct MolfileError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let recordTooLarge = Code(name: "record_too_large")
         /// The structure was read but is chemically invalid (valence, kekulization).
         public static let invalidStructure = Code(name: "invalid_structure")
+        /// The molecule cannot be written as asked (too large for V2000, stereo the coordinates cannot show,
+        /// a data value SDF cannot hold).
+        public static let cannotWrite = Code(name: "cannot_write")
         /// The input itself could not be read (I/O error or corrupt compressed data); the stream ends here.
         public static let unreadableInput = Code(name: "unreadable_input")
         public var description: String { name }

@@ -51,13 +51,13 @@ public final class SDFReader: Sequence, IteratorProtocol {
     private var scratch: [UInt8] = []
 
     /// Opens an SDF file; `.gz` content is recognised by its magic bytes.
-    public init(path: String, options: MolfileReadOptions = MolfileReadOptions()) throws(InputError) {
+    public init(path: String, options: MolfileReadOptions = MolfileReadOptions()) throws(IOError) {
         lines = try LineReader(path: path)
         self.options = options
     }
 
     /// Reads SDF text from a file descriptor the caller owns, such as standard input (0).
-    public init(descriptor: Int32, options: MolfileReadOptions = MolfileReadOptions()) throws(InputError) {
+    public init(descriptor: Int32, options: MolfileReadOptions = MolfileReadOptions()) throws(IOError) {
         lines = try LineReader(descriptor: descriptor)
         self.options = options
     }
@@ -90,7 +90,7 @@ public final class SDFReader: Sequence, IteratorProtocol {
     }
 
     /// Gathers the lines up to `$$$$` and reads them; nil at the end of the input.
-    private func readRecord() throws(InputError) -> SDFRecord? {
+    private func readRecord() throws(IOError) -> SDFRecord? {
         text.removeAll()
         text.firstLineNumber = lines.lineNumber + 1
         var tooLarge = false

@@ -188,34 +188,80 @@ extension Molecule {
     /// twice the bond order, aromatic bonds 3) and the number of attached hydrogens, until no class splits.
     func legacySymmetryClasses(labels: [UInt8] = []) -> [Int32] {
         let n = atomCount
-        var classes = [Int32](repeating: 0, count: n)
-        guard n > 0 else { return classes }
-        var keys: [[Int64]] = atoms.indices.map { a in
-            let atom = atoms[a]
-            return [Int64(atom.atomicNumber), Int64(atom.isotope), Int64(atom.mapNumber), Int64(labels.isEmpty ? 0 : labels[a])]
+        guard n > 0 else { return [] }
+        // Each refinement round gives an atom the signature (its class, the multiset of its neighbours' classes
+        // with their summed bond weights, its hydrogen count), hashed to 64 bits; atoms are then re-ranked by
+        // (class, signature), so classes only ever split.
+        var weights = [Int32](repeating: 0, count: adjacentAtoms.count)
+        for a in 0..<n {
+            for p in Int(adjacencyOffsets[a])..<Int(adjacencyOffsets[a + 1]) {
+                weights[p] = Int32(twiceBondOrder(Int(adjacentBonds[p]), towards: Int(adjacentAtoms[p])))
+            }
         }
-        var classCount = Self.rank(keys, into: &classes)
-        var entry: [Int64] = []
+        var signatures = [UInt64](repeating: 0, count: n)
+        for a in 0..<n {
+            let atom = atoms[a]
+            var h = Self.mix(0, UInt64(atom.atomicNumber))
+            h = Self.mix(h, UInt64(atom.isotope))
+            h = Self.mix(h, UInt64(atom.mapNumber))
+            signatures[a] = Self.mix(h, UInt64(labels.isEmpty ? 0 : labels[a]))
+        }
+        var classes = [Int32](repeating: 0, count: n)
+        var classCount = Self.rank(classes: &classes, signatures: signatures)
+        var scratch: [(cls: Int32, weight: Int32)] = []
         while classCount < n {
             for a in 0..<n {
-                entry.removeAll(keepingCapacity: true)
-                entry.append(Int64(classes[a]))
-                var weighted: [(cls: Int32, weight: Int)] = []
-                for (other, b) in neighbors(of: a) {
-                    weighted.append((classes[other], twiceBondOrder(b, towards: other)))
+                scratch.removeAll(keepingCapacity: true)
+                for p in Int(adjacencyOffsets[a])..<Int(adjacencyOffsets[a + 1]) {
+                    scratch.append((classes[Int(adjacentAtoms[p])], weights[p]))
                 }
-                weighted.sort { $0.cls > $1.cls }
-                for (cls, weight) in weighted {
-                    for _ in 0..<weight { entry.append(Int64(cls) + 1) }
+                scratch.sort { $0.cls < $1.cls }
+                var h: UInt64 = 0x5bd1_e995
+                var i = 0
+                while i < scratch.count {
+                    var weight = scratch[i].weight
+                    var j = i + 1
+                    while j < scratch.count && scratch[j].cls == scratch[i].cls {
+                        weight += scratch[j].weight
+                        j += 1
+                    }
+                    if weight > 0 { h = Self.mix(Self.mix(h, UInt64(scratch[i].cls) + 1), UInt64(weight)) }
+                    i = j
                 }
-                for _ in 0..<atoms[a].totalHydrogens { entry.append(0) }
-                keys[a] = entry
+                signatures[a] = Self.mix(h, UInt64(atoms[a].totalHydrogens) | 1 << 40)
             }
-            let newCount = Self.rank(keys, into: &classes)
+            let newCount = Self.rank(classes: &classes, signatures: signatures)
             if newCount == classCount { break }
             classCount = newCount
         }
         return classes
+    }
+
+    @inline(__always)
+    private static func mix(_ h: UInt64, _ v: UInt64) -> UInt64 {
+        var x = (h ^ v) &+ 0x9E37_79B9_7F4A_7C15
+        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+        return x ^ (x >> 31)
+    }
+
+    /// Re-ranks atoms by (current class, signature); returns the number of classes.
+    private static func rank(classes: inout [Int32], signatures: [UInt64]) -> Int {
+        let order = classes.indices.sorted { x, y in
+            classes[x] != classes[y] ? classes[x] < classes[y] : signatures[x] < signatures[y]
+        }
+        var newClasses = classes
+        var current: Int32 = -1
+        var previous: (Int32, UInt64) = (-1, 0)
+        for i in order {
+            if current < 0 || classes[i] != previous.0 || signatures[i] != previous.1 {
+                current += 1
+                previous = (classes[i], signatures[i])
+            }
+            newClasses[i] = current
+        }
+        classes = newClasses
+        return Int(current) + 1
     }
 
     private func twiceBondOrder(_ b: Int, towards neighbor: Int) -> Int {
@@ -234,20 +280,5 @@ extension Molecule {
         case .aromatic: return 3
         case .unspecified, .zero: return 0
         }
-    }
-
-    /// Dense ranks of lexicographically sorted keys; returns the number of distinct keys.
-    private static func rank(_ keys: [[Int64]], into classes: inout [Int32]) -> Int {
-        let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
-        var current: Int32 = -1
-        var previous: [Int64]? = nil
-        for i in order {
-            if previous != keys[i] {
-                current += 1
-                previous = keys[i]
-            }
-            classes[i] = current
-        }
-        return Int(current) + 1
     }
 }

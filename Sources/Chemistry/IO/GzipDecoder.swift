@@ -3,7 +3,7 @@
 ///
 /// Compressed bytes are pulled from a `ByteSource` on demand and decoded into the caller's buffer a chunk at a
 /// time; memory stays bounded by the 32 KiB window plus the chunk sizes. Concatenated gzip members are read one
-/// after another, each member's CRC-32 and length are checked, and any malformation is an `InputError`.
+/// after another, each member's CRC-32 and length are checked, and any malformation is an `IOError`.
 final class GzipDecoder {
     private let source: ByteSource
     private var input: [UInt8] = []
@@ -43,7 +43,7 @@ final class GzipDecoder {
     }
 
     /// Appends up to `maxCount` decoded bytes to `output`; returns the number appended, 0 at the end of the data.
-    func read(into output: inout [UInt8], maxCount: Int) throws(InputError) -> Int {
+    func read(into output: inout [UInt8], maxCount: Int) throws(IOError) -> Int {
         let start = output.count
         let limit = start + maxCount
         checksumFrom = start
@@ -131,13 +131,13 @@ final class GzipDecoder {
 
     // MARK: - Bits
 
-    private func corrupt(_ what: String) -> InputError {
-        InputError(.corruptCompressedData, "corrupt gzip data: \(what)")
+    private func corrupt(_ what: String) -> IOError {
+        IOError(.corruptCompressedData, "corrupt gzip data: \(what)")
     }
 
     /// Tops the bit buffer up to at least 57 bits when input remains.
     @inline(__always)
-    private func refill() throws(InputError) {
+    private func refill() throws(IOError) {
         while bitCount <= 56 {
             if inputPosition == input.count {
                 if sourceFinished { return }
@@ -155,7 +155,7 @@ final class GzipDecoder {
     }
 
     @inline(__always)
-    private func bits(_ n: Int) throws(InputError) -> Int {
+    private func bits(_ n: Int) throws(IOError) -> Int {
         if bitCount < n {
             try refill()
             guard bitCount >= n else { throw corrupt("unexpected end of data") }
@@ -173,7 +173,7 @@ final class GzipDecoder {
     }
 
     /// True when no compressed bytes remain at all (whole bytes in the bit buffer count as remaining).
-    private func atEndOfInput() throws(InputError) -> Bool {
+    private func atEndOfInput() throws(IOError) -> Bool {
         try refill()
         return bitCount < 8
     }
@@ -181,7 +181,7 @@ final class GzipDecoder {
     // MARK: - Member header
 
     /// Reads a gzip member header; returns false at a clean end of input (no further member).
-    private func readMemberHeader() throws(InputError) -> Bool {
+    private func readMemberHeader() throws(IOError) -> Bool {
         dropToByteBoundary()
         if try atEndOfInput() {
             if membersRead == 0 { throw corrupt("empty input") }
@@ -225,7 +225,7 @@ final class GzipDecoder {
 
     private static let codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
 
-    private func readDynamicTables() throws(InputError) {
+    private func readDynamicTables() throws(IOError) {
         let literalCount = try bits(5) + 257
         let distanceCount = try bits(5) + 1
         let codeLengthCount = try bits(4) + 4
@@ -269,7 +269,7 @@ final class GzipDecoder {
     }
 
     @inline(__always)
-    private func decodeSymbol(_ table: HuffmanTable) throws(InputError) -> Int {
+    private func decodeSymbol(_ table: HuffmanTable) throws(IOError) -> Int {
         if bitCount < table.maxLength { try refill() }
         let entry = table.entries[Int(bitBuffer & UInt64(table.mask))]
         let length = Int(entry & 0xF)
@@ -303,7 +303,7 @@ final class GzipDecoder {
     }
 
     /// Decodes symbols until the block ends (returns true) or `output` reaches `limit` (returns false).
-    private func decodeHuffman(into output: inout [UInt8], limit: Int) throws(InputError) -> Bool {
+    private func decodeHuffman(into output: inout [UInt8], limit: Int) throws(IOError) -> Bool {
         while output.count < limit {
             if pendingLength > 0 {
                 let n = min(pendingLength, limit - output.count)

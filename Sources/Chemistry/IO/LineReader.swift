@@ -20,7 +20,7 @@ public final class LineReader {
 
     /// The 1-based number of the last line returned; 0 before the first.
     public private(set) var lineNumber = 0
-    /// Longest line accepted before `InputError.Code.lineTooLong` (guards against binary input).
+    /// Longest line accepted before `IOError.Code.lineTooLong` (guards against binary input).
     public let maxLineLength: Int
     /// `true` when the input was gzip-compressed.
     public var isCompressed: Bool { gzip != nil }
@@ -28,12 +28,12 @@ public final class LineReader {
     private static let chunkSize = 1 << 16
 
     /// Opens a file (plain or gzip-compressed).
-    public convenience init(path: String, maxLineLength: Int = 1 << 24) throws(InputError) {
+    public convenience init(path: String, maxLineLength: Int = 1 << 24) throws(IOError) {
         try self.init(source: ByteSource(path: path), maxLineLength: maxLineLength)
     }
 
     /// Reads from an already open file descriptor, such as standard input (0). The descriptor is not closed.
-    public convenience init(descriptor: Int32, maxLineLength: Int = 1 << 24) throws(InputError) {
+    public convenience init(descriptor: Int32, maxLineLength: Int = 1 << 24) throws(IOError) {
         try self.init(source: ByteSource(descriptor: descriptor), maxLineLength: maxLineLength)
     }
 
@@ -50,7 +50,7 @@ public final class LineReader {
         self.init(bytes: Array(text.utf8), maxLineLength: maxLineLength)
     }
 
-    private convenience init(source: ByteSource, maxLineLength: Int) throws(InputError) {
+    private convenience init(source: ByteSource, maxLineLength: Int) throws(IOError) {
         let magic = try source.peek(count: 2)
         let isGzip = magic == [0x1f, 0x8b]
         self.init(source: source, gzip: isGzip ? GzipDecoder(source: source) : nil, maxLineLength: maxLineLength)
@@ -64,7 +64,7 @@ public final class LineReader {
     }
 
     /// Refills the buffer; returns false at the end of the input.
-    private func fill() throws(InputError) -> Bool {
+    private func fill() throws(IOError) -> Bool {
         if finished { return false }
         buffer.removeAll(keepingCapacity: true)
         position = 0
@@ -80,7 +80,7 @@ public final class LineReader {
 
     /// Appends the next line's bytes (without its line end) to `line`; returns false at the end of the input.
     /// A last line without a line end is still a line.
-    public func appendLine(to line: inout [UInt8]) throws(InputError) -> Bool {
+    public func appendLine(to line: inout [UInt8]) throws(IOError) -> Bool {
         let lineStart = line.count
         var sawBytes = false
         while true {
@@ -103,7 +103,7 @@ public final class LineReader {
                 if line.count > lineStart && line[line.count - 1] == 0x0D { line.removeLast() }
                 lineNumber += 1
                 if line.count - lineStart > maxLineLength {
-                    throw InputError(.lineTooLong, "line longer than \(maxLineLength) bytes", line: lineNumber)
+                    throw IOError(.lineTooLong, "line longer than \(maxLineLength) bytes", line: lineNumber)
                 }
                 return true
             }
@@ -111,13 +111,13 @@ public final class LineReader {
             position = buffer.count
             sawBytes = true
             if line.count - lineStart > maxLineLength {
-                throw InputError(.lineTooLong, "line longer than \(maxLineLength) bytes", line: lineNumber + 1)
+                throw IOError(.lineTooLong, "line longer than \(maxLineLength) bytes", line: lineNumber + 1)
             }
         }
     }
 
     /// The next line as text (invalid UTF-8 is repaired with U+FFFD), or nil at the end of the input.
-    public func readLine() throws(InputError) -> String? {
+    public func readLine() throws(IOError) -> String? {
         var bytes: [UInt8] = []
         guard try appendLine(to: &bytes) else { return nil }
         return String(decoding: bytes, as: UTF8.self)

@@ -42,7 +42,7 @@ struct LineReaderTests {
         let gz = try #require(TestResources.bytes("molfile/mols.1000.sdf.gz"))
         for cut in [2, 10, 100, 5000, gz.count - 4] {
             let reader = LineReader(bytes: Array(gz[0..<cut]))
-            #expect(throws: InputError.self) {
+            #expect(throws: IOError.self) {
                 var line: [UInt8] = []
                 while try reader.appendLine(to: &line) { line.removeAll() }
             }
@@ -50,7 +50,7 @@ struct LineReaderTests {
         var flipped = gz
         flipped[gz.count / 2] ^= 0x55
         let reader = LineReader(bytes: flipped)
-        #expect(throws: InputError.self) {
+        #expect(throws: IOError.self) {
             var line: [UInt8] = []
             while try reader.appendLine(to: &line) { line.removeAll() }
         }

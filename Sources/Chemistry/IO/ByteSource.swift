@@ -21,10 +21,10 @@ final class ByteSource {
     private var pending: [UInt8] = []
 
     /// Opens a file for reading.
-    init(path: String) throws(InputError) {
+    init(path: String) throws(IOError) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw InputError(.cannotOpen, "cannot open \(path): \(String(cString: strerror(errno)))")
+            throw IOError(.cannotOpen, "cannot open \(path): \(String(cString: strerror(errno)))")
         }
         kind = .descriptor(fd, closeWhenDone: true)
     }
@@ -44,7 +44,7 @@ final class ByteSource {
     }
 
     /// The first `count` bytes of the input (fewer when it is shorter), without consuming them.
-    func peek(count: Int) throws(InputError) -> [UInt8] {
+    func peek(count: Int) throws(IOError) -> [UInt8] {
         while pending.count < count {
             var more: [UInt8] = []
             if try readFromKind(into: &more, count: count - pending.count) == 0 { break }
@@ -54,7 +54,7 @@ final class ByteSource {
     }
 
     /// Appends up to `count` bytes to `buffer`; returns how many were appended, 0 at the end of the input.
-    func read(into buffer: inout [UInt8], count: Int) throws(InputError) -> Int {
+    func read(into buffer: inout [UInt8], count: Int) throws(IOError) -> Int {
         if !pending.isEmpty {
             let n = min(count, pending.count)
             buffer.append(contentsOf: pending[0..<n])
@@ -64,7 +64,7 @@ final class ByteSource {
         return try readFromKind(into: &buffer, count: count)
     }
 
-    private func readFromKind(into buffer: inout [UInt8], count: Int) throws(InputError) -> Int {
+    private func readFromKind(into buffer: inout [UInt8], count: Int) throws(IOError) -> Int {
         switch kind {
         case .finished:
             return 0
@@ -91,7 +91,7 @@ final class ByteSource {
             if got < 0 {
                 let reason = String(cString: strerror(errno))
                 buffer.removeLast(count)
-                throw InputError(.readFailed, "read failed: \(reason)")
+                throw IOError(.readFailed, "read failed: \(reason)")
             }
             buffer.removeLast(count - got)
             if got == 0 {

@@ -1,0 +1,58 @@
+import Chemistry
+import Testing
+
+/// Writes every molecule of the SDF sets as V2000, V3000 and SDF and reads it back: the same molecule must come
+/// back (atoms, hydrogens, bonds, tetrahedral and double-bond stereo, name and data fields).
+@Suite("Molfile write-then-read")
+struct RoundTripTests {
+    static let sets = [
+        "molfile/mols.1000.sdf.gz", "molfile/cdk2.sdf", "molfile/chembl_3d.sdf.gz",
+    ]
+
+    /// Hydrogens stay atoms, so nothing depends on the valence model.
+    static let keepHydrogens = MolfileReadOptions(removeHydrogens: false)
+
+    @Test("V2000, V3000 and SDF give back the same molecule (hydrogens kept as atoms)", arguments: sets)
+    func roundTripWithHydrogenAtoms(sdf: String) throws {
+        try Self.roundTrip(sdf: sdf, options: Self.keepHydrogens)
+    }
+
+    static func roundTrip(sdf: String, options: MolfileReadOptions) throws {
+        let reader = try SDFReader(path: try #require(TestResources.path(sdf)), options: options)
+        var checked = 0
+        var failures: [String] = []
+        for record in reader {
+            guard let original = record.molecule else { continue }
+            checked += 1
+            for version in [MolfileVersion.v2000, .v3000] {
+                do {
+                    let text = try original.molfile(version: version)
+                    let back = try MolfileReader.read(text, options: options).molecule
+                    if let d = MoleculeComparison.difference(original, back) {
+                        failures.append("record \(record.number) \(version): \(d)")
+                    }
+                    if back.name != original.name { failures.append("record \(record.number) \(version): name") }
+                } catch {
+                    failures.append("record \(record.number) \(version): \(error)")
+                }
+            }
+            do {
+                let sdfText = try SDFWriter.record(original)
+                guard let back = SDFReader(text: sdfText, options: options).next(), let m = back.molecule else {
+                    failures.append("record \(record.number) SDF: not read back")
+                    continue
+                }
+                if let d = MoleculeComparison.difference(original, m) { failures.append("record \(record.number) SDF: \(d)") }
+                if m.properties.map(\.key) != original.properties.map(\.key) || m.properties.map(\.value) != original.properties.map(\.value) {
+                    failures.append("record \(record.number) SDF: data fields differ")
+                }
+            } catch {
+                failures.append("record \(record.number) SDF: \(error)")
+            }
+        }
+        print("\(sdf): \(checked) molecules, \(failures.count) round-trip failures")
+        for f in failures.prefix(10) { print("  " + f) }
+        #expect(checked > 0)
+        #expect(failures.count == 0)
+    }
+}

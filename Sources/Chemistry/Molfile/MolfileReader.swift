@@ -33,6 +33,14 @@ public enum MolfileReader {
         return record
     }
 
+    /// Reads one molfile from bytes (UTF-8 or ASCII; `\n` or `\r\n` line ends).
+    public static func read(bytes: [UInt8], options: MolfileReadOptions = MolfileReadOptions()) throws(MolfileError)
+        -> MolfileRecord
+    {
+        let (record, _) = try read(RecordText(bytes: bytes), options: options)
+        return record
+    }
+
     /// Reads the connection table at the start of `text`; also returns the index of the line after `M  END`.
     static func read(_ text: RecordText, options: MolfileReadOptions) throws(MolfileError) -> (MolfileRecord, Int) {
         var parser = MolfileParser(text: text)

@@ -12,19 +12,32 @@ struct RecordText {
     init() {}
 
     init(text: String, firstLineNumber: Int = 1) {
+        self.init(bytes: Array(text.utf8), firstLineNumber: firstLineNumber)
+    }
+
+    init(bytes: [UInt8], firstLineNumber: Int = 1) {
         self.firstLineNumber = firstLineNumber
-        var start = 0
-        bytes = Array(text.utf8)
-        for (i, b) in bytes.enumerated() where b == 0x0A {
-            let end = i > start && bytes[i - 1] == 0x0D ? i - 1 : i
-            starts.append(start)
-            ends.append(end)
-            start = i + 1
+        self.bytes = bytes
+        var starts: [Int] = []
+        var ends: [Int] = []
+        bytes.withUnsafeBufferPointer { b in
+            var start = 0
+            var i = 0
+            while i < b.count {
+                if b[i] == 0x0A {
+                    starts.append(start)
+                    ends.append(i > start && b[i - 1] == 0x0D ? i - 1 : i)
+                    start = i + 1
+                }
+                i += 1
+            }
+            if start < b.count {
+                starts.append(start)
+                ends.append(b.count)
+            }
         }
-        if start < bytes.count {
-            starts.append(start)
-            ends.append(bytes.count)
-        }
+        self.starts = starts
+        self.ends = ends
     }
 
     var count: Int { starts.count }

@@ -5,7 +5,25 @@
 /// time; memory stays bounded by the 32 KiB window plus the chunk sizes. Concatenated gzip members are read one
 /// after another, each member's CRC-32 and length are checked, and any malformation is an `IOError`.
 final class GzipDecoder {
-    private let source: ByteSource
+    private var core: InflateCore
+
+    init(source: ByteSource) {
+        core = InflateCore(source: source)
+    }
+
+    /// Appends up to `maxCount` decoded bytes to `output`; returns the number appended, 0 at the end of the data.
+    func read(into output: inout [UInt8], maxCount: Int) throws(IOError) -> Int {
+        // The decoder's state is worked on as a local value: no dynamic exclusivity checks in the inner loop.
+        var local = InflateCore(source: nil)
+        swap(&local, &core)
+        defer { swap(&local, &core) }
+        return try local.read(into: &output, maxCount: maxCount)
+    }
+}
+
+/// The decoder's state and algorithm, as a value so that the hot loop runs on a local variable.
+struct InflateCore {
+    private let source: ByteSource?
     private var input: [UInt8] = []
     private var inputPosition = 0
     private var sourceFinished = false
@@ -14,7 +32,7 @@ final class GzipDecoder {
 
     private static let windowSize = 1 << 15
     private static let windowMask = windowSize - 1
-    private var window = [UInt8](repeating: 0, count: GzipDecoder.windowSize)
+    private var window: [UInt8]
     private var windowPosition = 0
 
     private enum State {
@@ -38,12 +56,13 @@ final class GzipDecoder {
     /// `windowPosition` when the current member began: back-references may not reach before it.
     private var memberStart = 0
 
-    init(source: ByteSource) {
+    init(source: ByteSource?) {
         self.source = source
+        window = source == nil ? [] : [UInt8](repeating: 0, count: Self.windowSize)
     }
 
     /// Appends up to `maxCount` decoded bytes to `output`; returns the number appended, 0 at the end of the data.
-    func read(into output: inout [UInt8], maxCount: Int) throws(IOError) -> Int {
+    mutating func read(into output: inout [UInt8], maxCount: Int) throws(IOError) -> Int {
         let start = output.count
         let limit = start + maxCount
         checksumFrom = start
@@ -121,7 +140,7 @@ final class GzipDecoder {
     private var checksumFrom = 0
 
     /// Folds the bytes produced since the last fold into the member's running CRC-32 and size.
-    private func updateChecksum(_ output: [UInt8]) {
+    private mutating func updateChecksum(_ output: [UInt8]) {
         if checksumFrom < output.count {
             crc = CRC32.update(crc, output[checksumFrom..<output.count])
             memberSize &+= UInt32(truncatingIfNeeded: output.count - checksumFrom)
@@ -137,13 +156,13 @@ final class GzipDecoder {
 
     /// Tops the bit buffer up to at least 57 bits when input remains.
     @inline(__always)
-    private func refill() throws(IOError) {
+    private mutating func refill() throws(IOError) {
         while bitCount <= 56 {
             if inputPosition == input.count {
                 if sourceFinished { return }
                 input.removeAll(keepingCapacity: true)
                 inputPosition = 0
-                if try source.read(into: &input, count: 1 << 16) == 0 {
+                guard let source, try source.read(into: &input, count: 1 << 16) > 0 else {
                     sourceFinished = true
                     return
                 }
@@ -155,7 +174,7 @@ final class GzipDecoder {
     }
 
     @inline(__always)
-    private func bits(_ n: Int) throws(IOError) -> Int {
+    private mutating func bits(_ n: Int) throws(IOError) -> Int {
         if bitCount < n {
             try refill()
             guard bitCount >= n else { throw corrupt("unexpected end of data") }
@@ -166,14 +185,14 @@ final class GzipDecoder {
         return value
     }
 
-    private func dropToByteBoundary() {
+    private mutating func dropToByteBoundary() {
         let extra = bitCount & 7
         bitBuffer >>= UInt64(extra)
         bitCount -= extra
     }
 
     /// True when no compressed bytes remain at all (whole bytes in the bit buffer count as remaining).
-    private func atEndOfInput() throws(IOError) -> Bool {
+    private mutating func atEndOfInput() throws(IOError) -> Bool {
         try refill()
         return bitCount < 8
     }
@@ -181,7 +200,7 @@ final class GzipDecoder {
     // MARK: - Member header
 
     /// Reads a gzip member header; returns false at a clean end of input (no further member).
-    private func readMemberHeader() throws(IOError) -> Bool {
+    private mutating func readMemberHeader() throws(IOError) -> Bool {
         dropToByteBoundary()
         if try atEndOfInput() {
             if membersRead == 0 { throw corrupt("empty input") }
@@ -225,7 +244,7 @@ final class GzipDecoder {
 
     private static let codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
 
-    private func readDynamicTables() throws(IOError) {
+    private mutating func readDynamicTables() throws(IOError) {
         let literalCount = try bits(5) + 257
         let distanceCount = try bits(5) + 1
         let codeLengthCount = try bits(4) + 4
@@ -269,7 +288,7 @@ final class GzipDecoder {
     }
 
     @inline(__always)
-    private func decodeSymbol(_ table: HuffmanTable) throws(IOError) -> Int {
+    private mutating func decodeSymbol(_ table: HuffmanTable) throws(IOError) -> Int {
         if bitCount < table.maxLength { try refill() }
         let entry = table.entries[Int(bitBuffer & UInt64(table.mask))]
         let length = Int(entry & 0xF)
@@ -296,14 +315,14 @@ final class GzipDecoder {
     ]
 
     @inline(__always)
-    private func emit(_ byte: UInt8, into output: inout [UInt8]) {
+    private mutating func emit(_ byte: UInt8, into output: inout [UInt8]) {
         window[windowPosition & Self.windowMask] = byte
         windowPosition &+= 1
         output.append(byte)
     }
 
     /// Decodes symbols until the block ends (returns true) or `output` reaches `limit` (returns false).
-    private func decodeHuffman(into output: inout [UInt8], limit: Int) throws(IOError) -> Bool {
+    private mutating func decodeHuffman(into output: inout [UInt8], limit: Int) throws(IOError) -> Bool {
         while output.count < limit {
             if pendingLength > 0 {
                 let n = min(pendingLength, limit - output.count)

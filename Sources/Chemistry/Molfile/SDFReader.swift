@@ -184,19 +184,31 @@ public final class SDFReader: Sequence, IteratorProtocol {
         return items
     }
 
+    /// `>` followed somewhere by `<` and then `>`: the shape of a data header.
     private func isDataHeader(_ line: Int) -> Bool {
         guard text.byte(line, 0) == 0x3E else { return false }
-        let s = text.string(line)
-        guard let open = s.firstIndex(of: "<") else { return false }
-        return s[open...].contains(">")
+        return nameRange(line) != nil
+    }
+
+    /// The byte range of the name between the first `<` and the next `>` of a header line.
+    private func nameRange(_ line: Int) -> Range<Int>? {
+        let start = text.starts[line], end = text.ends[line]
+        var p = start + 1
+        while p < end && text.bytes[p] != 0x3C { p += 1 }
+        guard p < end else { return nil }
+        let open = p + 1
+        p = open
+        while p < end && text.bytes[p] != 0x3E { p += 1 }
+        guard p < end else { return nil }
+        return open..<p
     }
 
     /// The field name between the first `<` and the following `>`; without one, the rest of the header.
     private func dataKey(line: Int, warnings: inout [MolfileWarning]) -> String {
-        let header = text.string(line)
-        if let open = header.firstIndex(of: "<"), let close = header[header.index(after: open)...].firstIndex(of: ">") {
-            return String(header[header.index(after: open)..<close])
+        if let range = nameRange(line) {
+            return String(decoding: text.bytes[range], as: UTF8.self)
         }
+        let header = text.string(line)
         warnings.append(MolfileWarning(.badDataHeader, "data header '\(header)' has no <name>; its text is used as the name", line: text.lineNumber(line)))
         return String(header.dropFirst()).trimmingSpaces()
     }

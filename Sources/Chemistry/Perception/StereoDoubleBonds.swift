@@ -14,7 +14,7 @@ extension Molecule {
     public mutating func assignDoubleBondStereoFromCoordinates(marks: [BondStereoMark] = []) {
         guard coordinates.count == atomCount else { return }
         let hasMarks = marks.count == bondCount
-        let rings = RingSizes(self)
+        var rings: RingSizes? = nil
         for b in 0..<bondCount {
             let bond = bonds[b]
             guard bond.order == .double, !bond.isAromatic else { continue }
@@ -27,7 +27,8 @@ extension Molecule {
             bonds[b].stereoAtoms = (-1, -1)
             let begin = Int(bond.begin), end = Int(bond.end)
             guard degree(of: begin) > 1, degree(of: end) > 1 else { continue }
-            if let smallest = rings.smallestRing(containingBond: b), smallest < 8 { continue }
+            if rings == nil { rings = RingSizes(self) }
+            if let smallest = rings?.smallestRing(containingBond: b, between: begin, and: end), smallest < 8 { continue }
             guard var side1 = controllingNeighbors(of: begin, across: b, marks: hasMarks ? marks : nil),
                 var side2 = controllingNeighbors(of: end, across: b, marks: hasMarks ? marks : nil)
             else {

@@ -2,13 +2,28 @@
 /// it is not a bridge of the graph) and the size of the smallest ring through a bond or atom (shortest detour).
 /// Dative and zero-order bonds are left out, as in RDKit's ring finding.
 struct RingSizes {
-    private let molecule: Molecule
+    // The adjacency of the molecule (not the molecule itself: copying it retains every array it holds).
+    private let offsets: [Int32]
+    private let adjacentAtoms: [Int32]
+    private let adjacentBonds: [Int32]
     /// `true` for bonds that lie on at least one ring.
     let bondInRing: [Bool]
 
     init(_ molecule: Molecule) {
-        self.molecule = molecule
+        offsets = molecule.adjacencyOffsets
+        adjacentAtoms = molecule.adjacentAtoms
+        adjacentBonds = molecule.adjacentBonds
         bondInRing = Self.cyclicBonds(molecule)
+    }
+
+    /// `(neighbour, bond)` pairs of an atom, in bond order.
+    private func neighbors(_ a: Int) -> [(atom: Int, bond: Int)] {
+        (Int(offsets[a])..<Int(offsets[a + 1])).map { (Int(adjacentAtoms[$0]), Int(adjacentBonds[$0])) }
+    }
+
+    private func bondBetween(_ a: Int, _ b: Int) -> Bool {
+        for p in Int(offsets[a])..<Int(offsets[a + 1]) where Int(adjacentAtoms[p]) == b { return true }
+        return false
     }
 
     static func counts(_ bond: Bond) -> Bool {
@@ -16,25 +31,27 @@ struct RingSizes {
     }
 
     func atomInRing(_ atom: Int) -> Bool {
-        molecule.neighbors(of: atom).contains { bondInRing[$0.bond] }
+        for p in Int(offsets[atom])..<Int(offsets[atom + 1]) where bondInRing[Int(adjacentBonds[p])] { return true }
+        return false
     }
 
     /// The number of ring bonds at an atom.
     func ringBondCount(_ atom: Int) -> Int {
-        molecule.neighbors(of: atom).reduce(0) { $0 + (bondInRing[$1.bond] ? 1 : 0) }
+        var count = 0
+        for p in Int(offsets[atom])..<Int(offsets[atom + 1]) where bondInRing[Int(adjacentBonds[p])] { count += 1 }
+        return count
     }
 
-    /// The size of the smallest ring through `bond`, or nil when it is on no ring.
-    func smallestRing(containingBond bond: Int) -> Int? {
+    /// The size of the smallest ring through `bond` (which joins `x` and `y`), or nil when it is on no ring.
+    func smallestRing(containingBond bond: Int, between x: Int, and y: Int) -> Int? {
         guard bondInRing[bond] else { return nil }
-        let b = molecule.bonds[bond]
-        return shortestPath(from: Int(b.begin), to: Int(b.end), avoidingBond: bond, avoidingAtom: nil).map { $0.count }
+        return shortestPath(from: x, to: y, avoidingBond: bond, avoidingAtom: nil).map { $0.count }
     }
 
     /// The atoms of a shortest path between two atoms that does not use one bond (and optionally one atom),
     /// from `source` to `target` inclusive; nil when there is none.
     func shortestPath(from source: Int, to target: Int, avoidingBond: Int?, avoidingAtom: Int?) -> [Int]? {
-        let n = molecule.atomCount
+        let n = offsets.count - 1
         var previous = [Int](repeating: -1, count: n)
         var seen = [Bool](repeating: false, count: n)
         if let avoidingAtom { seen[avoidingAtom] = true }
@@ -44,7 +61,9 @@ struct RingSizes {
         while head < queue.count {
             let a = queue[head]
             head += 1
-            for (other, b) in molecule.neighbors(of: a) where b != avoidingBond && !seen[other] && bondInRing[b] {
+            for p in Int(offsets[a])..<Int(offsets[a + 1]) {
+                let other = Int(adjacentAtoms[p]), b = Int(adjacentBonds[p])
+                guard b != avoidingBond && !seen[other] && bondInRing[b] else { continue }
                 seen[other] = true
                 previous[other] = a
                 if other == target {
@@ -64,9 +83,9 @@ struct RingSizes {
 
     /// True when the atom lies on a three-membered ring.
     func atomInThreeRing(_ atom: Int) -> Bool {
-        let nbrs = molecule.neighbors(of: atom).filter { bondInRing[$0.bond] }.map(\.atom)
+        let nbrs = neighbors(atom).filter { bondInRing[$0.bond] }.map(\.atom)
         for i in 0..<nbrs.count {
-            for j in (i + 1)..<max(nbrs.count, i + 1) where molecule.bond(between: nbrs[i], and: nbrs[j]) != nil {
+            for j in (i + 1)..<max(nbrs.count, i + 1) where bondBetween(nbrs[i], nbrs[j]) {
                 return true
             }
         }
@@ -76,7 +95,7 @@ struct RingSizes {
     /// A bridgehead: at least three ring bonds, and two of the smallest rings through pairs of them share two
     /// or more bonds (bridged systems such as norbornane or quinuclidine; fused rings share only one).
     func isBridgehead(_ atom: Int) -> Bool {
-        let ringNeighbors = molecule.neighbors(of: atom).filter { bondInRing[$0.bond] }.map(\.atom)
+        let ringNeighbors = neighbors(atom).filter { bondInRing[$0.bond] }.map(\.atom)
         guard ringNeighbors.count >= 3 else { return false }
         var rings: [Set<UInt64>] = []
         for i in 0..<ringNeighbors.count {
@@ -104,30 +123,30 @@ struct RingSizes {
     /// Bridges found by an iterative depth-first search; every other (counted) bond is cyclic.
     private static func cyclicBonds(_ m: Molecule) -> [Bool] {
         let n = m.atomCount
-        var cyclic = [Bool](repeating: false, count: m.bondCount)
+        let offsets = m.adjacencyOffsets, adjacentAtoms = m.adjacentAtoms, adjacentBonds = m.adjacentBonds
+        let counted = m.bonds.map(counts)
         var order = [Int](repeating: -1, count: n)
         var low = [Int](repeating: 0, count: n)
         var counter = 0
         var isBridge = [Bool](repeating: false, count: m.bondCount)
+        var stack: [(atom: Int, via: Int, next: Int)] = []
         for root in 0..<n where order[root] == -1 {
-            // Stack of (atom, bond used to enter it, next neighbour position).
-            var stack: [(atom: Int, via: Int, next: Int)] = [(root, -1, 0)]
+            // Iterative depth-first search: (atom, bond used to enter it, next adjacency position).
+            stack.append((root, -1, Int(offsets[root])))
             order[root] = counter
             low[root] = counter
             counter += 1
-            while !stack.isEmpty {
-                let top = stack.count - 1
-                let (a, via, next) = stack[top]
-                let nbrs = m.neighbors(of: a)
-                if next < nbrs.count {
-                    stack[top].next += 1
-                    let (other, b) = nbrs[next]
-                    guard b != via, counts(m.bonds[b]) else { continue }
+            while let top = stack.last {
+                let a = top.atom
+                if top.next < Int(offsets[a + 1]) {
+                    stack[stack.count - 1].next += 1
+                    let other = Int(adjacentAtoms[top.next]), b = Int(adjacentBonds[top.next])
+                    guard b != top.via, counted[b] else { continue }
                     if order[other] == -1 {
                         order[other] = counter
                         low[other] = counter
                         counter += 1
-                        stack.append((other, b, 0))
+                        stack.append((other, b, Int(offsets[other])))
                     } else {
                         low[a] = min(low[a], order[other])
                     }
@@ -135,12 +154,11 @@ struct RingSizes {
                     stack.removeLast()
                     if let parent = stack.last {
                         low[parent.atom] = min(low[parent.atom], low[a])
-                        if low[a] > order[parent.atom] { isBridge[via] = true }
+                        if low[a] > order[parent.atom] { isBridge[top.via] = true }
                     }
                 }
             }
         }
-        for b in 0..<m.bondCount where counts(m.bonds[b]) && !isBridge[b] { cyclic[b] = true }
-        return cyclic
+        return (0..<m.bondCount).map { counted[$0] && !isBridge[$0] }
     }
 }

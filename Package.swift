@@ -35,7 +35,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ChemistryTests", dependencies: ["Chemistry"], swiftSettings: strictSettings),
+        .executableTarget(name: "chemistry-bench", dependencies: ["Chemistry"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ChemistryTests", dependencies: ["Chemistry"], resources: [.copy("Resources")],
+            swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -35,6 +35,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .executableTarget(name: "chemistry-bench", dependencies: ["Chemistry"], swiftSettings: strictSettings),
         .testTarget(
             name: "ChemistryTests",
             dependencies: ["Chemistry"],

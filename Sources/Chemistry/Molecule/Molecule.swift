@@ -26,6 +26,11 @@ public struct Molecule: Sendable {
     public var coordinates: [SIMD3<Double>] = []
     /// `true` when `coordinates` are 3D (molfile dimension code `3D`, or any non-zero z).
     public var hasThreeDimensionalCoordinates = false
+    /// The rings (relevant cycles), filled by `perceive()` or `perceiveRings()`; empty before.
+    public internal(set) var ringInfo = RingInfo()
+    /// The aromaticity model `perceive()` applied, or `nil` when the molecule has not been perceived (its
+    /// bonds may then still be `.aromatic` and its implicit hydrogen counts unset).
+    public internal(set) var aromaticityModel: AromaticityModel?
 
     /// Builds a molecule after checking that every bond joins two distinct existing atoms and that no pair
     /// of atoms is bonded twice.

@@ -1,0 +1,26 @@
+import Foundation
+
+/// Reads the reference answers committed under Resources/ (see scripts/reference/).
+enum ReferenceData {
+    /// The non-comment lines of a resource file, split on tabs.
+    static func rows(_ path: String) -> [[Substring]] {
+        guard let url = Bundle.module.url(forResource: "Resources/" + path, withExtension: nil),
+            let data = try? Data(contentsOf: url)
+        else { return [] }
+        var rows: [[Substring]] = []
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("#") { continue }
+            if line.isEmpty { continue }
+            rows.append(line.split(separator: "\t", omittingEmptySubsequences: false))
+        }
+        return rows
+    }
+
+    /// The files of a resource folder, sorted.
+    static func files(in folder: String) -> [String] {
+        guard let url = Bundle.module.url(forResource: "Resources/" + folder, withExtension: nil),
+            let names = try? FileManager.default.contentsOfDirectory(atPath: url.path)
+        else { return [] }
+        return names.sorted().map { folder + "/" + $0 }
+    }
+}

@@ -87,6 +87,11 @@ extension Molecule {
             result.coordinates = (0..<n).filter { !remove[$0] }.map { coordinates[$0] }
         }
         result.hasThreeDimensionalCoordinates = hasThreeDimensionalCoordinates
+        // Hydrogens lie on no ring, so the rings are the same; their atom and bond numbers are not.
+        if aromaticityModel != nil || ringInfo.ringCount > 0 {
+            result.aromaticityModel = aromaticityModel
+            result.perceiveRings()
+        }
         return result
     }
 

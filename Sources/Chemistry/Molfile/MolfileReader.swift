@@ -79,6 +79,14 @@ public enum MolfileReader {
             molecule.coordinates = parsed.coordinates
             molecule.hasThreeDimensionalCoordinates = is3D
         }
+        // Perception (RDKit's sanitization) on the molecule with its hydrogen atoms: implicit hydrogens, Kekulé
+        // orders for aromatic bonds, aromaticity, rings. Its errors name an atom, mapped here to its line.
+        do {
+            try molecule.perceive()
+        } catch {
+            let line = error.atom >= 0 && error.atom < parsed.atomLines.count ? parsed.atomLines[error.atom] : nil
+            throw MolfileError(.invalidStructure, "atom \(error.atom + 1): \(error.message)", line: line)
+        }
         if options.perceiveStereo {
             if hasCoordinates && is3D {
                 molecule.assignChiralityFrom3D()
@@ -95,13 +103,11 @@ public enum MolfileReader {
             }
             // Double bonds are read before hydrogens go, so that a hydrogen that alone fixes a double bond's
             // geometry (an imine N-H) is kept, as RDKit keeps it.
-            if hasCoordinates {
-                molecule.assignDoubleBondStereoFromCoordinates(marks: parsed.bondMarks)
-            } else {
-                for b in 0..<molecule.bondCount where parsed.bondMarks[b] == .crossed && molecule.bonds[b].order == .double {
-                    molecule.setEitherStereo(bond: b)
-                }
-            }
+            // A table without coordinates cannot say cis or trans: its candidate double bonds come out
+            // unknown, as RDKit reads them from the all-zero coordinates.
+            if !hasCoordinates { molecule.coordinates = parsed.coordinates }
+            molecule.assignDoubleBondStereoFromCoordinates(marks: parsed.bondMarks)
+            if !hasCoordinates { molecule.coordinates = [] }
         }
         if options.removeHydrogens {
             molecule = molecule.removingHydrogens()

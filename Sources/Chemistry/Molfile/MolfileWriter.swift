@@ -89,9 +89,10 @@ struct MolfilePlan {
         }
         if hasCoordinates && !is3D {
             try planWedges()
-        } else if !hasCoordinates && Self.hasStereo(molecule) {
-            // Without coordinates only parities could carry tetrahedral stereo (RDKit ignores them) and nothing
-            // carries cis/trans: draw coordinates that carry both, checked like any other drawing.
+        } else if !hasCoordinates && (Self.hasStereo(molecule) || Self.hasDoubleBondCandidates(molecule)) {
+            // Without coordinates only parities could carry tetrahedral stereo (RDKit ignores them), nothing
+            // carries cis/trans, and a reader takes every double bond that could be cis/trans as unknown: draw
+            // coordinates that say what the molecule says, checked like any other drawing.
             if try !planLayout() {
                 planParities()
                 if molecule.bonds.contains(where: { $0.order == .double && ($0.stereo == .cis || $0.stereo == .trans) }) {
@@ -106,6 +107,14 @@ struct MolfilePlan {
     /// True when the molecule states tetrahedral or cis/trans configuration.
     private static func hasStereo(_ m: Molecule) -> Bool {
         m.atoms.contains { $0.chirality.isTetrahedral } || m.bonds.contains { $0.stereo == .cis || $0.stereo == .trans }
+    }
+
+    /// True when some double bond could carry cis/trans (acyclic or in a large ring, substituted at both ends).
+    private static func hasDoubleBondCandidates(_ m: Molecule) -> Bool {
+        for bond in m.bonds where bond.order == .double && !bond.isAromatic {
+            if m.degree(of: Int(bond.begin)) > 1 && m.degree(of: Int(bond.end)) > 1 { return true }
+        }
+        return false
     }
 
     /// Tries a few stereo-carrying layouts; keeps the first one the reader interprets correctly.
@@ -241,7 +250,7 @@ struct MolfilePlan {
         for b in 0..<m.bondCount where m.bonds[b].order == .double && m.bonds[b].stereo == .either {
             marks[b] = .crossed
         }
-        guard hasCoordinates else { return }
+        guard hasCoordinates, Self.hasDoubleBondCandidates(molecule) else { return }
         // What the molecule states, less what is not stereogenic anyway.
         var stated = m
         stated.coordinates = coordinates

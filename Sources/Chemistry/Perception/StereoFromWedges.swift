@@ -1,7 +1,8 @@
 /// Tetrahedral configuration from wedged and hashed bonds on 2D coordinates.
 ///
 /// The method is RDKit's (so that molfiles mean the same here as there): lift the wedged neighbours slightly
-/// out of the plane (+0.1 for a wedge, -0.1 for a hash), order the bond vectors around the centre, take the
+/// out of the plane (a tenth of the wedged bond's length, up for a wedge, down for a hash, so that the scale of
+/// the drawing does not matter), order the bond vectors around the centre, take the
 /// signed volume of the pseudo-3D arrangement, and refuse drawings where the marks contradict each other or the
 /// geometry is degenerate (overlapping neighbours, opposite wedges on collinear bonds, the IUPAC ST-1.2.10
 /// three-neighbour conflict). The first wedge at an atom that gives an answer decides it, in bond order.
@@ -50,12 +51,16 @@ extension Molecule {
     func wedgeConfiguration(bond wedged: Int, marks: [BondStereoMark], drawnOrders: [BondOrder]) -> Bool?? {
         let zeroTolerance = 1e-3
         let coordinateTolerance = 1e-4
-        let volumeTolerance = 0.01
-        let lift = 0.1
+        let volumeTolerance = 0.00174
+        // A T-shaped three-neighbour drawing: the two bonds other than the wedge are this close to colinear.
+        let tShapeTolerance = 0.00031
         let centre = Int(bonds[wedged].begin)
         let n = degree(of: centre)
         if n > 4 { return .some(nil) }
         let c = SIMD3(coordinates[centre].x, coordinates[centre].y, 0)
+        let wedgedEnd = coordinates[Int(bonds[wedged].end)]
+        let wedgeLength = ((wedgedEnd.x - c.x) * (wedgedEnd.x - c.x) + (wedgedEnd.y - c.y) * (wedgedEnd.y - c.y)).squareRoot()
+        let lift = 0.1 * (wedgeLength > 0 ? wedgeLength : 1)
         var vectors: [SIMD3<Double>] = []
         var reference = -1
         var allSingle = true
@@ -153,7 +158,7 @@ extension Molecule {
         flat2.z = 0
         var cross12 = cross(flat1, flat2)
         if n == 3 {
-            if lengthSquared(cross12) < 5 * zeroTolerance {
+            if lengthSquared(cross12) < tShapeTolerance {
                 // T-shaped drawing: the two collinear bonds are taken to point the other way from the wedge.
                 flat1.z = -vectors[order[0]].z
                 flat2.z = -vectors[order[0]].z

@@ -245,23 +245,22 @@ extension Molecule {
         return x ^ (x >> 31)
     }
 
-    /// Re-ranks atoms by (current class, signature); returns the number of classes.
+    /// Renumbers atoms by (current class, signature) in order of first appearance; returns the number of
+    /// classes. Only equality of classes matters to the callers, not their order.
     private static func rank(classes: inout [Int32], signatures: [UInt64]) -> Int {
-        let order = classes.indices.sorted { x, y in
-            classes[x] != classes[y] ? classes[x] < classes[y] : signatures[x] < signatures[y]
-        }
-        var newClasses = classes
-        var current: Int32 = -1
-        var previous: (Int32, UInt64) = (-1, 0)
-        for i in order {
-            if current < 0 || classes[i] != previous.0 || signatures[i] != previous.1 {
-                current += 1
-                previous = (classes[i], signatures[i])
+        var ids: [UInt64: Int32] = [:]
+        ids.reserveCapacity(classes.count)
+        for i in classes.indices {
+            let key = mix(UInt64(UInt32(bitPattern: classes[i])), signatures[i])
+            if let id = ids[key] {
+                classes[i] = id
+            } else {
+                let id = Int32(ids.count)
+                ids[key] = id
+                classes[i] = id
             }
-            newClasses[i] = current
         }
-        classes = newClasses
-        return Int(current) + 1
+        return ids.count
     }
 
     private func twiceBondOrder(_ b: Int, towards neighbor: Int) -> Int {

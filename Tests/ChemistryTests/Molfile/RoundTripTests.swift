@@ -6,15 +6,23 @@ import Testing
 @Suite("Molfile write-then-read")
 struct RoundTripTests {
     static let sets = [
-        "molfile/mols.1000.sdf.gz", "molfile/cdk2.sdf", "molfile/chembl_3d.sdf.gz",
+        "molfile/mols.1000.sdf.gz", "molfile/cdk2.sdf", "molfile/chembl_2d.sdf.gz", "molfile/chembl_v3000.sdf.gz",
+        "molfile/chembl_3d.sdf.gz", "molfile/chembl_parity.sdf.gz",
     ]
 
     /// Hydrogens stay atoms, so nothing depends on the valence model.
     static let keepHydrogens = MolfileReadOptions(removeHydrogens: false)
 
-    @Test("V2000, V3000 and SDF give back the same molecule (hydrogens kept as atoms)", arguments: sets)
+    @Test(
+        "V2000, V3000 and SDF give back the same molecule (hydrogens kept as atoms)",
+        arguments: ["molfile/mols.1000.sdf.gz", "molfile/cdk2.sdf", "molfile/chembl_3d.sdf.gz"])
     func roundTripWithHydrogenAtoms(sdf: String) throws {
         try Self.roundTrip(sdf: sdf, options: Self.keepHydrogens)
+    }
+
+    @Test("V2000, V3000 and SDF give back the same molecule (read as RDKit reads, hydrogens folded)", arguments: sets)
+    func roundTripDefault(sdf: String) throws {
+        try Self.roundTrip(sdf: sdf, options: MolfileReadOptions())
     }
 
     static func roundTrip(sdf: String, options: MolfileReadOptions) throws {

@@ -37,12 +37,15 @@ struct SDFAgreementTests {
         return agreement
     }
 
-    @Test("sets whose hydrogens are all explicit atoms", arguments: [
+    @Test("every record agrees with RDKit", arguments: [
         ("molfile/mols.1000.sdf.gz", "molfile/mols.1000.reference.jsonl.gz"),
         ("molfile/cdk2.sdf", "molfile/cdk2.reference.jsonl"),
+        ("molfile/chembl_2d.sdf.gz", "molfile/chembl_2d.reference.jsonl.gz"),
+        ("molfile/chembl_v3000.sdf.gz", "molfile/chembl_v3000.reference.jsonl.gz"),
         ("molfile/chembl_3d.sdf.gz", "molfile/chembl_3d.reference.jsonl.gz"),
+        ("molfile/chembl_parity.sdf.gz", "molfile/chembl_parity.reference.jsonl.gz"),
     ])
-    func explicitHydrogenSets(sdf: String, reference: String) throws {
+    func sets(sdf: String, reference: String) throws {
         let agreement = try Self.compare(sdf: sdf, reference: reference)
         print(agreement.summary(sdf))
         for e in agreement.examples { print("  " + e) }

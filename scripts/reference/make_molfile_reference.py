@@ -13,7 +13,8 @@ It writes, under Tests/ChemistryTests/Resources/molfile/:
   heavy-atom count, net charge, the tetrahedral centres and the stereo double bonds.
 * RDKit-written SDF sets derived from ChEMBL molecules of ``chembl_20_chiral.smi.gz`` (BSD-3), so the reader is
   also tested on wedges RDKit drew, on 3D conformers, on V3000 and on parity-only (0D) connection tables.
-* ``<set>.reference.tsv[.gz]`` for the SMILES sets: formula, masses, heavy atoms and charge per input line.
+* ``<set>.reference.tsv[.gz]`` for the SMILES sets: each input SMILES with RDKit's formula, masses, heavy atoms
+  and charge (or ``ok`` 0 when RDKit rejects it).
 
 Tetrahedral centres are written in Accord's reference order, not RDKit's: Accord lists an implicit neighbour
 (hydrogen or lone pair) *first*, then the neighbours in bond order; RDKit counts the implicit neighbour *last*.
@@ -140,15 +141,15 @@ def read_smiles_file(path):
 
 
 def smiles_reference(smiles_list, name, compress):
-    lines = ["index\tok\tformula\tformula_iso\tmw\texact\theavy\tcharge"]
-    for i, smiles in enumerate(smiles_list):
+    lines = ["smiles\tok\tformula\tformula_iso\tmw\texact\theavy\tcharge"]
+    for smiles in smiles_list:
         mol = Chem.MolFromSmiles(smiles)
         if mol is None:
-            lines.append(f"{i}\t0\t\t\t\t\t\t")
+            lines.append(f"{smiles}\t0\t\t\t\t\t\t")
             continue
         p = properties(mol)
         lines.append(
-            f"{i}\t1\t{p['formula']}\t{p['formula_iso']}\t{p['mw']:.6f}\t{p['exact']:.6f}\t{p['heavy']}\t{p['charge']}")
+            f"{smiles}\t1\t{p['formula']}\t{p['formula_iso']}\t{p['mw']:.6f}\t{p['exact']:.6f}\t{p['heavy']}\t{p['charge']}")
     write_lines(name + ".reference.tsv", lines, compress)
 
 

@@ -85,7 +85,7 @@ public enum MolfileReader {
             try molecule.perceive()
         } catch {
             let line = error.atom >= 0 && error.atom < parsed.atomLines.count ? parsed.atomLines[error.atom] : nil
-            throw MolfileError(.invalidStructure, "atom \(error.atom + 1): \(error.message)", line: line)
+            throw MolfileError(.invalidStructure, error.message, line: line)
         }
         if options.perceiveStereo {
             if hasCoordinates && is3D {

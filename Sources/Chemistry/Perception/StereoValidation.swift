@@ -18,19 +18,29 @@ extension Molecule {
         else { return 0 }
         let rings = RingSizes(self)
         var removed = 0
-        // Like RDKit's legacy perception, label the centres whose neighbours differ, then let those labels
-        // split the symmetry classes further (two mirror-image centres make their neighbourhoods differ), and
-        // repeat until no more centres can be labelled.
+        // Like RDKit's legacy perception, label the centres and double bonds whose substituents differ, then
+        // let those labels split the symmetry classes further (two mirror-image centres, or a cis and a trans
+        // branch, make their neighbourhoods differ), and repeat until nothing more can be labelled.
         var labels = [UInt8](repeating: 0, count: atomCount)
         var classes = legacySymmetryClasses(labels: labels)
         var keep = [Bool](repeating: false, count: atomCount)
+        var keepBond = [Bool](repeating: false, count: bondCount)
         while true {
             var labelled = false
             for a in 0..<atomCount where atoms[a].chirality.isTetrahedral && !keep[a] {
                 let (legal, duplicates) = potentialStereocentre(a, classes: classes, rings: rings)
                 if legal && !duplicates {
                     keep[a] = true
-                    labels[a] = rankLabel(a, classes: classes)
+                    labels[a] |= rankLabel(a, classes: classes)
+                    labelled = true
+                }
+            }
+            for b in 0..<bondCount where (bonds[b].stereo == .cis || bonds[b].stereo == .trans) && !keepBond[b] {
+                if doubleBondCanBeStereo(b, classes: classes) {
+                    keepBond[b] = true
+                    let label = doubleBondLabel(b, classes: classes) << 2
+                    labels[Int(bonds[b].begin)] |= label
+                    labels[Int(bonds[b].end)] |= label
                     labelled = true
                 }
             }
@@ -67,7 +77,7 @@ extension Molecule {
             removed += 1
         }
         for b in 0..<bondCount where bonds[b].stereo == .cis || bonds[b].stereo == .trans {
-            if !doubleBondCanBeStereo(b, classes: classes) {
+            if !keepBond[b] {
                 bonds[b].stereo = .none
                 bonds[b].stereoAtoms = (-1, -1)
                 removed += 1
@@ -167,6 +177,20 @@ extension Molecule {
             halfUnits += bond.isAromatic ? 3 : bond.order == .dative ? (Int(bond.end) == a ? 2 : 0) : bond.order.valenceHalfUnits
         }
         return (halfUnits + 1) / 2
+    }
+
+    /// A label telling apart the two configurations of a stereogenic double bond (Z-like 1, E-like 2):
+    /// whether the highest-class substituents at its two ends are cis.
+    private func doubleBondLabel(_ b: Int, classes: [Int32]) -> UInt8 {
+        let bond = bonds[b]
+        let (begin, end) = (Int(bond.begin), Int(bond.end))
+        func highest(_ x: Int, partner: Int) -> Int {
+            neighbors(of: x).map(\.atom).filter { $0 != partner }.max { classes[$0] < classes[$1] } ?? -1
+        }
+        var cis = bond.stereo == .cis
+        if highest(begin, partner: end) != Int(bond.stereoAtoms.0) { cis.toggle() }
+        if highest(end, partner: begin) != Int(bond.stereoAtoms.1) { cis.toggle() }
+        return cis ? 1 : 2
     }
 
     /// A label telling apart the two configurations of a centre whose neighbours all differ: the chirality

@@ -46,13 +46,14 @@ struct MolfileReaderTests {
         let text = Self.v2000(
             [
                 Self.atom("C", fields: " 0  3  0  0  0  0  0  0  0  0  0  0"),  // atom-block +1, superseded
-                Self.atom("O", x: 1.5),
+                Self.atom("N", x: 1.5),
                 Self.atom("C", x: 3),
             ],
             ["  1  2  1  0", "  2  3  1  0"],
-            ["M  CHG  1   2  -1", "M  ISO  1   3  13", "M  RAD  1   1   2"])
+            ["M  CHG  1   2   1", "M  ISO  1   3  13", "M  RAD  1   1   2"])
         let m = try MolfileReader.read(text).molecule
-        #expect(m.atoms.map(\.formalCharge) == [0, -1, 0])
+        #expect(m.atoms.map(\.formalCharge) == [0, 1, 0])
+        #expect(m.atoms[1].totalHydrogens == 2)  // N+ takes carbon's valence: [NH2+]
         #expect(m.atoms[2].isotope == 13)
         #expect(m.atoms[0].radicalElectrons == 1)
     }
@@ -131,6 +132,20 @@ struct MolfileReaderTests {
         } catch {
             #expect(error.code.description == code, "\(error)")
             #expect(error.line == line, "\(error)")
+        }
+    }
+
+    @Test("chemically impossible structures are errors naming the atom's line")
+    func invalidStructure() {
+        // A carbon bonded to five carbons.
+        let atoms = [MolfileReaderTests.atom("C")] + (1...5).map { MolfileReaderTests.atom("C", x: Double($0)) }
+        let text = Self.v2000(atoms, (2...6).map { "  1  \($0)  1  0" })
+        do {
+            _ = try MolfileReader.read(text)
+            Issue.record("a five-bonded carbon was accepted")
+        } catch {
+            #expect(error.code == .invalidStructure)
+            #expect(error.line == 5)
         }
     }
 

@@ -83,7 +83,7 @@ struct MolfileFuzzTests {
         M  V30 END ATOM
         M  V30 BEGIN BOND
         M  V30 1 1 1 2 CFG=1
-        M  V30 2 2 2 3
+        M  V30 2 1 2 3
         M  V30 END BOND
         M  V30 BEGIN COLLECTION
         M  V30 MDLV30/STEABS ATOMS=(1 1)
@@ -174,7 +174,7 @@ struct MolfileFuzzTests {
         let seeds = try Self.seeds()
         var g = Generator(state: 0x5DF)
         var streams = 0
-        for _ in 0..<2_000 {
+        for _ in 0..<1_000 {
             let good = Array(seeds[g.below(seeds.count)].utf8)
             let broken = Self.mutate(Self.lines(seeds[g.below(seeds.count)]), &g)
             let separator = Array("$$$$\n".utf8)
@@ -186,10 +186,10 @@ struct MolfileFuzzTests {
                 continue
             }
             #expect(last.molecule != nil, "the record after a broken one was lost: \(last.error?.description ?? "")")
-            #expect(records.first?.molecule != nil)
+            #expect(records.first?.molecule != nil, "\(records.first?.error?.description ?? "")")
             for record in records { _ = record.properties }
         }
-        #expect(streams == 2_000)
+        #expect(streams == 1_000)
     }
 }
 

@@ -131,6 +131,9 @@ struct MolfilePlan {
             } catch {
                 continue
             }
+            // A made-up drawing must not be borderline: a neighbour almost in line with a stereo double bond
+            // could read either way once coordinates are rounded.
+            guard trial.doubleBondGeometryIsClear() else { continue }
             self = trial
             return true
         }
@@ -279,6 +282,24 @@ struct MolfilePlan {
                 break
             }
         }
+    }
+
+    /// True when every cis/trans double bond's substituents stand clearly off the line of the double bond
+    /// (more than about 6 degrees), so that rounding the coordinates cannot change how they read.
+    func doubleBondGeometryIsClear() -> Bool {
+        let m = molecule
+        for b in 0..<m.bondCount where m.bonds[b].stereo == .cis || m.bonds[b].stereo == .trans {
+            let (begin, end) = (Int(m.bonds[b].begin), Int(m.bonds[b].end))
+            for (x, y) in [(begin, end), (end, begin)] {
+                let axis = coordinates[y] - coordinates[x]
+                for (other, ob) in m.neighbors(of: x) where ob != b {
+                    let v = coordinates[other] - coordinates[x]
+                    let sine = abs(axis.x * v.y - axis.y * v.x) / ((lengthSquared(axis) * lengthSquared(v)).squareRoot() + 1e-12)
+                    if sine < 0.1 { return false }
+                }
+            }
+        }
+        return true
     }
 
     /// Whether two cis/trans statements about one bond, relative to possibly different stereo atoms, agree.

@@ -1,4 +1,5 @@
 import Chemistry
+import Foundation
 import Testing
 
 /// Writes every molecule of the SDF sets as V2000, V3000 and SDF and reads it back: the same molecule must come
@@ -62,6 +63,36 @@ struct RoundTripTests {
             }
         }
         print("\(sdf): \(checked) molecules, \(failures.count) round-trip failures")
+        for f in failures.prefix(10) { print("  " + f) }
+        #expect(checked > 0)
+        #expect(failures.count == 0)
+    }
+
+    /// Molecules from SMILES have no coordinates: the writer lays them out so that the molfile carries their
+    /// stereo. Every `stride`-th molecule of the SMILES sets, to keep debug-build test time reasonable;
+    /// `scripts/test-molfile-roundtrip-full` checks all of them in a release build.
+    @Test("molecules read from SMILES come back from V2000 and V3000", arguments: [
+        ("molfile/chembl_20_chiral.reference.tsv.gz", 5), ("molfile/first_5K.reference.tsv.gz", 5),
+        ("molfile/chembl_drugs.reference.tsv", 2),
+    ])
+    func smilesSets(resource: String, stride: Int) throws {
+        let rows = try FormulaAgreementTests.rows(resource)
+        let stride = ProcessInfo.processInfo.environment["ACCORD_FULL_ROUNDTRIP"] == nil ? stride : 1
+        var checked = 0
+        var failures: [String] = []
+        for (i, row) in rows.enumerated() where i % stride == 0 {
+            guard let original = try? Molecule(smiles: row.smiles) else { continue }
+            checked += 1
+            for version in [MolfileVersion.v2000, .v3000] {
+                do {
+                    let back = try Molecule(molfile: try original.molfile(version: version))
+                    if let d = MoleculeComparison.difference(original, back) { failures.append("\(row.smiles) \(version): \(d)") }
+                } catch {
+                    failures.append("\(row.smiles) \(version): \(error)")
+                }
+            }
+        }
+        print("\(resource): \(checked) molecules from SMILES, \(failures.count) round-trip failures")
         for f in failures.prefix(10) { print("  " + f) }
         #expect(checked > 0)
         #expect(failures.count == 0)

@@ -178,7 +178,7 @@ struct MolfileReaderTests {
         #expect(m.atoms[1].formalCharge == -1 && m.atoms[1].radicalElectrons == 1)
         #expect(m.atoms[2].mapNumber == 4)
         let again = try MolfileReader.read(try m.molfile(version: .v2000)).molecule
-        #expect(MoleculeComparison.difference(m, again) == nil)
+        #expect(StructureComparison.difference(m, again) == nil)
         let bad = text.replacingFirst("M  V30 2 1 2 3", with: "M  V30 2 1 2 9")
         #expect { try MolfileReader.read(bad) } throws: { ($0 as? MolfileError)?.code == .bondAtomOutOfRange }
         let list = text.replacingFirst("M  V30 3 O 3 0 0 4", with: "M  V30 3 [O,S] 3 0 0 4")

@@ -39,7 +39,7 @@ struct RoundTripTests {
                 do {
                     let text = try molecule.molfile(version: version)
                     let back = try MolfileReader.read(text, options: options).molecule
-                    if let d = MoleculeComparison.difference(original, back) {
+                    if let d = StructureComparison.difference(original, back) {
                         let kind = molecule.coordinates.isEmpty ? "without coordinates" : "\(version)"
                         failures.append("record \(record.number) \(kind): \(d)")
                     }
@@ -54,7 +54,7 @@ struct RoundTripTests {
                     failures.append("record \(record.number) SDF: not read back")
                     continue
                 }
-                if let d = MoleculeComparison.difference(original, m) { failures.append("record \(record.number) SDF: \(d)") }
+                if let d = StructureComparison.difference(original, m) { failures.append("record \(record.number) SDF: \(d)") }
                 if m.properties.map(\.key) != original.properties.map(\.key) || m.properties.map(\.value) != original.properties.map(\.value) {
                     failures.append("record \(record.number) SDF: data fields differ")
                 }
@@ -86,7 +86,7 @@ struct RoundTripTests {
             for version in [MolfileVersion.v2000, .v3000] {
                 do {
                     let back = try Molecule(molfile: try original.molfile(version: version))
-                    if let d = MoleculeComparison.difference(original, back) { failures.append("\(row.smiles) \(version): \(d)") }
+                    if let d = StructureComparison.difference(original, back) { failures.append("\(row.smiles) \(version): \(d)") }
                 } catch {
                     failures.append("\(row.smiles) \(version): \(error)")
                 }

@@ -1,7 +1,7 @@
 import Chemistry
 
 /// Structural comparison of two molecules with the same atom numbering, for round-trip tests.
-enum MoleculeComparison {
+enum StructureComparison {
     /// nil when the molecules have the same atoms (element, charge, isotope, radicals, total hydrogens), bonds
     /// (ends, order, aromaticity), tetrahedral configurations and cis/trans configurations; otherwise what
     /// differs first. A double bond without configuration and one whose configuration is unknown are the same

@@ -204,6 +204,7 @@ def make_structure(smiles, source, recorded_formula, formula_source, stereo_note
         ("formulaSource", formula_source if recorded_formula else "computed from the recorded structure by RDKit"),
         ("inchikey", inchikey),
         ("stereo", stereo_note),
+        ("stereoDescriptor", None),
     ])
 
 
@@ -290,6 +291,19 @@ def independent_formula(key):
     if extra and extra["molecular_formula"]:
         return extra["molecular_formula"], extra["formula_source"]
     return None, None
+
+
+def two_year_end(st):
+    """A US temporary scheduling order whose own end date was not retrieved ends two years after it took
+    effect (21 U.S.C. 811(h)(2): 'shall expire at the end of two years', extendable by one year), unless a later
+    step continues it."""
+    eff = st["effective"]
+    if st["kind"] == "temporary" and st["until"] is None and eff and len(eff) == 10:
+        y, m, d = eff.split("-")
+        st["until"] = f"{int(y) + 2:04d}-{m}-{d}" if (m, d) != ("02", "29") else f"{int(y) + 2:04d}-02-28"
+        st["untilNote"] = ((st["untilNote"] + "; ") if st["untilNote"] else "") + \
+            "two years after it took effect, the term of a temporary order under 21 U.S.C. 811(h)(2) (its own end " \
+            "date was not retrieved); what followed is recorded only where a later step says"
 
 
 def normalise_step(s, where):
@@ -385,6 +399,8 @@ def build_us(rows):
                             effectiveUnknown="the date this substance was first placed on this list is not recorded",
                             inForce=inforce)]
         steps = [normalise_step(s, where) for s in steps]
+        for st in steps:
+            two_year_end(st)
         category = us_category(list_code, para, steps)
         # structure
         structure, no_structure = None, None
@@ -757,6 +773,7 @@ def build_rules(all_ids):
                                                          for k, v in e["criteria"].items()]),
                                            ("excludedBy", e["excludedBy"]), ("note", e["note"])])
                               for e in x["expectations"]]),
+            ("probes", [OrderedDict([("rule", p["rule"]), ("criteria", p["criteria"])]) for p in x["probes"]]),
             ("outcomes", [OrderedDict([("jurisdiction", o["jurisdiction"]), ("date", o["date"]),
                                        ("status", o["status"]), ("basis", o["basis"]), ("ref", o["ref"])])
                           for o in x["outcomes"]]),
@@ -787,6 +804,11 @@ def main():
     by_key = fill_structures_by_key()
     build_un(read_csv("un_opioids.csv"), by_key)
     borrow_missing(by_key)
+    for entries in ENTRIES.values():
+        for e in entries:
+            if e["structure"]:
+                e["structure"] = OrderedDict(e["structure"])
+                e["structure"]["stereoDescriptor"] = C.STEREO_FAMILIES.get(e["substance"])
     all_ids = check_collisions()
     for k in set(US_STEPS) - USED_STEPS:
         problem("curation.US_STEPS", f"{k} matches no US entry")

@@ -622,7 +622,8 @@ US_STEPS = {
                                "fentanyl and U-47700 in Schedule I and discharges the Single Convention obligations",
                                "https://thefederalregister.org/83-FR/17486"),
              effectiveUnknown="published 2018-04-20; the researched table gave this publication date as the effective "
-                              "date, which the order's summary does not state", notBefore="2018-04-20"),
+                              "date, which the order's summary does not state", notBefore="2018-04-20",
+             continues=True),
     ],
     "u-47700": [
         step("temporary", cite("81 FR 79389, temporary scheduling order for U-47700 (effective 2016-11-14); "
@@ -631,7 +632,8 @@ US_STEPS = {
         step("permanent", cite("83 FR 17486, FR Doc 2018-08280, final order: 'maintains the placement' of butyryl "
                                "fentanyl and U-47700 in Schedule I", "https://thefederalregister.org/83-FR/17486"),
              effectiveUnknown="published 2018-04-20; effective date not stated in the summary retrieved",
-             notBefore="2018-04-20"),
+             notBefore="2018-04-20",
+             continues=True),
     ],
     "beta-hydroxythiofentanyl": [
         step("temporary", cite("FR Doc 2016-11219, temporary scheduling order; 21 CFR 1308.11(h)(3)",
@@ -656,7 +658,8 @@ US_STEPS = {
                                "ocfentanil in Schedule I and discharges the Single Convention obligations",
                                "https://thefederalregister.org/83-FR/61320"),
              effectiveUnknown="published 2018-11-29; effective date not stated in the summary retrieved",
-             notBefore="2018-11-29"),
+             notBefore="2018-11-29",
+             continues=True),
     ],
     "4-fluoroisobutyrylfentanyl": [
         step("temporary", cite("82 FR 20544 (2017-05-03), temporary scheduling order; 21 CFR 1308.11(h)(16), "
@@ -666,7 +669,8 @@ US_STEPS = {
         step("permanent", cite("83 FR 61320, FR Doc 2018-26045, final order (2018-11-29)",
                                "https://thefederalregister.org/83-FR/61320"),
              effectiveUnknown="published 2018-11-29; effective date not stated in the summary retrieved",
-             notBefore="2018-11-29"),
+             notBefore="2018-11-29",
+             continues=True),
     ],
     "acrylfentanyl": [
         step("temporary", cite("82 FR 32457 (2017-07-14), temporary scheduling order; 21 CFR 1308.11(h)(17), "
@@ -676,7 +680,8 @@ US_STEPS = {
         step("permanent", cite("83 FR 61320, FR Doc 2018-26045, final order (2018-11-29); 21 CFR 1308.11(b)(4) in the "
                                "current numbering", "https://thefederalregister.org/83-FR/61320"),
              effectiveUnknown="published 2018-11-29; effective date not stated in the summary retrieved",
-             notBefore="2018-11-29"),
+             notBefore="2018-11-29",
+             continues=True),
     ],
     "tetrahydrofuranylfentanyl": [
         step("temporary", cite("82 FR 49504/49508 (2017-10-26), temporary scheduling order for ortho-fluorofentanyl, "
@@ -687,7 +692,8 @@ US_STEPS = {
         step("permanent", cite("83 FR 61320, FR Doc 2018-26045, final order (2018-11-29)",
                                "https://thefederalregister.org/83-FR/61320"),
              effectiveUnknown="published 2018-11-29; effective date not stated in the summary retrieved",
-             notBefore="2018-11-29"),
+             notBefore="2018-11-29",
+             continues=True),
     ],
     "ocfentanil": [
         step("temporary", cite("83 FR 4580/4584 (2018-02-01), temporary placement of seven fentanyl-related substances; "
@@ -697,7 +703,8 @@ US_STEPS = {
         step("permanent", cite("83 FR 61320, FR Doc 2018-26045, final order (2018-11-29)",
                                "https://thefederalregister.org/83-FR/61320"),
              effectiveUnknown="published 2018-11-29; effective date not stated in the summary retrieved",
-             notBefore="2018-11-29"),
+             notBefore="2018-11-29",
+             continues=True),
     ],
     "ortho-fluorofentanyl": [
         step("temporary", cite("82 FR 49504/49508 (2017-10-26), temporary scheduling order; 21 CFR 1308.11(h)(19)",
@@ -707,7 +714,8 @@ US_STEPS = {
         step("permanent", cite("84 FR 57323, FR Doc 2019-23348, final order for cyclopropyl fentanyl, methoxyacetyl "
                                "fentanyl, ortho-fluorofentanyl and para-fluorobutyryl fentanyl (effective 2019-10-25)",
                                "http://federal.elaws.us/fr/10/25/2019/2019-23348"),
-             effective="2019-10-25"),
+             effective="2019-10-25",
+             continues=True),
     ],
     "methoxyacetylfentanyl": [
         step("temporary", cite("82 FR 49504/49508 (2017-10-26), temporary scheduling order; 21 CFR 1308.11(h)(21)",
@@ -716,7 +724,8 @@ US_STEPS = {
              untilNote="eCFR effective-date note: 'effective Oct. 26, 2017, through Oct. 28, 2019'"),
         step("permanent", cite("84 FR 57323, FR Doc 2019-23348, final order (effective 2019-10-25)",
                                "http://federal.elaws.us/fr/10/25/2019/2019-23348"),
-             effective="2019-10-25"),
+             effective="2019-10-25",
+             continues=True),
     ],
     "cyclopropylfentanyl": [
         step("temporary", cite("83 FR 469/472 (2018-01-04), temporary placement of cyclopropyl fentanyl; "
@@ -725,7 +734,8 @@ US_STEPS = {
              untilNote="eCFR effective-date note: 'effective Jan. 4, 2018, through Jan. 4, 2020'"),
         step("permanent", cite("84 FR 57323, FR Doc 2019-23348, final order (effective 2019-10-25)",
                                "http://federal.elaws.us/fr/10/25/2019/2019-23348"),
-             effective="2019-10-25"),
+             effective="2019-10-25",
+             continues=True),
     ],
     "para-fluorobutyrylfentanyl": [
         step("temporary", cite("83 FR 4580/4584 (2018-02-01), temporary placement of seven fentanyl-related substances; "
@@ -734,7 +744,8 @@ US_STEPS = {
              untilNote="eCFR effective-date note: 'effective Feb. 1, 2018, through Feb. 1, 2020'"),
         step("permanent", cite("84 FR 57323, FR Doc 2019-23348, final order (effective 2019-10-25)",
                                "http://federal.elaws.us/fr/10/25/2019/2019-23348"),
-             effective="2019-10-25"),
+             effective="2019-10-25",
+             continues=True),
     ],
 }
 
@@ -754,7 +765,8 @@ for _key, _para in [("valerylfentanyl", "(h)(23)"), ("para-methoxybutyrylfentany
         step("permanent", cite("85 FR 75231, FR Doc 2020-22757, final rule placing the five substances in Schedule I "
                                "(effective 2020-11-25 per STR Trade Report, December 2020); paragraph numbers corrected "
                                "by FR Doc 2021-06596", "https://regulations.justia.com/regulations/fedreg/2020/11/25/2020-22757.html"),
-             effective="2020-11-25"),
+             effective="2020-11-25",
+             continues=True),
     ]
 
 # The ten fentanyl-related substances of 86 FR 22113 and the four of 86 FR 23602: covered by the class order

@@ -564,6 +564,19 @@ EXAMPLES = [
        nonmember("the ring is not attached directly to the nitrogen (与氮原子直接相连)"),
        [("US", D_BOTH, "not_controlled", None, None), ("CN", D_BOTH, "not_controlled", None, None)]),
     # --- US E / CN 1 ------------------------------------------------------------------------------------------
+    ex("e-acetyl-listed", "acetylfentanyl", "CC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1",
+       "Acetyl in place of propionyl: US E, listed individually in the US since 2017 (temporary order of 2015); China "
+       "controls it through the class (condition 1).",
+       member({"E": "propionyl replaced by acetyl"}, excludedBy="us-1-acetylfentanyl"),
+       member({"1": "propionyl replaced by acetyl"}, note="China individually listed 25 fentanyl analogues before 2019 (names not retrieved); if this was one, that listing applies instead of the class"),
+       [("US", D_BOTH, "scheduled", "listing", "us-1-acetylfentanyl"),
+        ("CN", D_BOTH, "scheduled", "class", "cn-frs")]),
+    ex("e-butyryl-listed", "butyrfentanyl", "CCCC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1",
+       "Butyryl in place of propionyl: US E, listed individually in the US; China controls it through the class.",
+       member({"E": "propionyl replaced by butyryl"}, excludedBy="us-1-butyrfentanyl"),
+       member({"1": "propionyl replaced by butyryl"}, note="China individually listed 25 fentanyl analogues before 2019 (names not retrieved); if this was one, that listing applies instead of the class"),
+       [("US", "2017-01-01", "scheduled", "listing", "us-1-butyrfentanyl"),
+        ("CN", D_BOTH, "scheduled", "class", "cn-frs")]),
     ex("e-crotonyl", "crotonylfentanyl", "C/C=C/C(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1",
        "Crotonyl (but-2-enoyl) in place of propionyl: US E and CN 1.",
        member({"E": "propionyl replaced by but-2-enoyl (crotonyl)"}),
@@ -673,3 +686,21 @@ EXAMPLES = [
        nonmember("not structurally related to fentanyl"),
        [("US", D_BOTH, "scheduled", "listing", "us-2-morphine")]),
 ]
+
+
+# Which criteria each example probes (as a positive or a boundary case), so that the tests can check that every
+# criterion has both. US A and B pair with China's 4, C with 3, D with 2, E with 1.
+_PROBE_BY_PREFIX = {"a": {"us-frs": ["A"], "cn-frs": ["4"]}, "b": {"us-frs": ["B"], "cn-frs": ["4"]},
+                    "c": {"us-frs": ["C"], "cn-frs": ["3"]}, "d": {"us-frs": ["D"], "cn-frs": ["2"]},
+                    "e": {"us-frs": ["E"], "cn-frs": ["1"]}}
+_PROBE_EXTRA = {
+    "ae-thiophene-cyclopentyl": {"us-frs": ["A", "E"], "cn-frs": ["1", "4"]},
+    "cde": {"us-frs": ["C", "D", "E"], "cn-frs": ["1", "2", "3"]},
+    "bd": {"us-frs": ["B", "D"], "cn-frs": ["2", "4"]},
+    "abcde": {"us-frs": ["A", "B", "C", "D", "E"], "cn-frs": ["1", "2", "3", "4"]},
+    "a-plus-outside": {"us-frs": ["A", "D"], "cn-frs": ["2", "4"]},
+    "remifentanil": {"us-frs": ["A", "C"], "cn-frs": ["3", "4"]},
+}
+for _x in EXAMPLES:
+    _p = _PROBE_EXTRA.get(_x["id"]) or _PROBE_BY_PREFIX.get(_x["id"].split("-")[0]) if "-" in _x["id"] else _PROBE_EXTRA.get(_x["id"])
+    _x["probes"] = [{"rule": r, "criteria": c} for r, c in (_p or {}).items()]

@@ -1,0 +1,61 @@
+import Law
+import Testing
+
+@Suite("Timelines and gaps")
+struct TimelineAndGapTests {
+    @Test("a timeline lists every step of every listing of the substance, oldest first, with its citation")
+    func timeline() throws {
+        let kb = try Fixture.knowledgeBase()
+        let t = SubstanceTimeline(substance: "carfentanil", knowledgeBase: kb)
+        let jurisdictions = Set(t.events.map(\.jurisdiction))
+        #expect(jurisdictions == ["US", "CN", "UN"])
+        let dated = t.events.compactMap(\.sortDate)
+        #expect(dated == dated.sorted())
+        #expect(t.events.allSatisfy { !$0.step.citation.text.isEmpty })
+        #expect(t.events.contains { $0.listing?.id == "cn-nps-carfentanil" && $0.step.effective?.description == "2017-03-01" })
+        // Undated steps come last.
+        if let firstUndated = t.events.firstIndex(where: { $0.sortDate == nil }) {
+            #expect(t.events[firstUndated...].allSatisfy { $0.sortDate == nil })
+        }
+    }
+
+    @Test("a timeline includes the class rule steps of a known class member")
+    func classInTimeline() throws {
+        let kb = try Fixture.knowledgeBase()
+        let t = SubstanceTimeline(substance: "acetylfentanyl", knowledgeBase: kb)
+        #expect(t.events.contains { $0.rule?.id == "cn-frs" && $0.criteria.map(\.id) == ["1"] })
+        #expect(t.events.contains { $0.rule?.id == "us-frs" })
+        #expect(t.events.contains { $0.listing?.id == "us-1-acetylfentanyl" && $0.step.kind == .permanent })
+    }
+
+    @Test("gaps between the US and China at the end of 2018 close on 2019-05-01 for class members")
+    func gaps2018() throws {
+        let kb = try Fixture.knowledgeBase()
+        let gaps = GapAnalysis(knowledgeBase: kb).gaps(on: try Fixture.date("2018-12-31"), between: [.unitedStates, .china])
+        let acetyl = try #require(gaps.first { $0.substance == "acetylfentanyl" })
+        #expect(acetyl.statuses.map(\.jurisdiction) == ["US", "CN"])
+        #expect(acetyl.statuses[0].status == .scheduled)
+        #expect(acetyl.statuses[1].status != .scheduled)
+        let closing = try #require(acetyl.closings.first)
+        #expect(closing.jurisdiction == .china)
+        #expect(closing.date == (try Fixture.date("2019-05-01")))
+        #expect(closing.ref == "cn-frs")
+        // Substances controlled in both are not gaps.
+        #expect(!gaps.contains { $0.substance == "carfentanil" })
+    }
+
+    @Test("gaps include substances China controls and the US does not list, with unknown marked as uncertain")
+    func gapsBothWays() throws {
+        let kb = try Fixture.knowledgeBase()
+        let gaps = GapAnalysis(knowledgeBase: kb).gaps(on: try Fixture.date("2024-06-01"), between: [.unitedStates, .china])
+        for gap in gaps {
+            #expect(gap.statuses.contains { $0.status == .scheduled || $0.status == .precursor })
+            #expect(gap.statuses.contains { $0.status == .notControlled || $0.status == .unknown })
+            #expect(gap.isCertain == !gap.statuses.contains { $0.status == .unknown })
+        }
+        // Benzylfentanyl: a US List I chemical, a class member in China.
+        #expect(!gaps.contains { $0.substance == "benzylfentanyl" })
+        // Bucinnazine: on China's narcotic list (from the 2025 attestation? no: undated) -- only dated controls count.
+        #expect(gaps.allSatisfy { !$0.statuses.isEmpty })
+    }
+}

@@ -19,13 +19,23 @@ struct TimelineAndGapTests {
         }
     }
 
-    @Test("a timeline includes the class rule steps of a known class member")
+    @Test("a timeline includes the class rules that controlled the substance, not those its listing kept it out of")
     func classInTimeline() throws {
         let kb = try Fixture.knowledgeBase()
-        let t = SubstanceTimeline(substance: "acetylfentanyl", knowledgeBase: kb)
-        #expect(t.events.contains { $0.rule?.id == "cn-frs" && $0.criteria.map(\.id) == ["1"] })
-        #expect(t.events.contains { $0.rule?.id == "us-frs" })
-        #expect(t.events.contains { $0.listing?.id == "us-1-acetylfentanyl" && $0.step.kind == .permanent })
+        let acetyl = SubstanceTimeline(substance: "acetylfentanyl", knowledgeBase: kb)
+        #expect(acetyl.events.contains { $0.rule?.id == "cn-frs" && $0.criteria.map(\.id) == ["1"] })
+        // Listed in the US since 2017, before the class order of 2018: never controlled by the class there.
+        #expect(!acetyl.events.contains { $0.rule?.id == "us-frs" })
+        #expect(acetyl.events.contains { $0.listing?.id == "us-1-acetylfentanyl" && $0.step.kind == .permanent })
+        // beta-Methyl fentanyl was controlled by the US class before its own listing of 2021.
+        let betaMethyl = SubstanceTimeline(substance: "beta-methyl-fentanyl", knowledgeBase: kb)
+        let order = betaMethyl.events.map { $0.rule?.id ?? $0.listing?.id ?? "" }
+        let classStart = try #require(order.firstIndex(of: "us-frs"))
+        let listing = try #require(order.firstIndex(of: "us-1-beta-methyl-fentanyl"))
+        #expect(classStart < listing)
+        // A continuation without its own date sorts after the step it continues, not at the end.
+        let continuation = try #require(betaMethyl.events.firstIndex { $0.rule?.id == "us-frs" && $0.step.effective == nil })
+        #expect(betaMethyl.events[continuation].sortDate == (try Fixture.date("2021-10-23")))
     }
 
     @Test("gaps between the US and China at the end of 2018 close on 2019-05-01 for class members")

@@ -24,17 +24,24 @@ public struct SubstanceTimeline: Sendable {
         self.substance = substance
         var events: [TimelineEvent] = []
         for listing in kb.listings(ofSubstance: substance) {
-            for step in listing.steps {
+            for (step, date) in zip(listing.steps, SubstanceTimeline.sortDates(listing.steps)) {
                 events.append(TimelineEvent(substance: substance, jurisdiction: listing.jurisdiction, listing: listing, rule: nil,
-                                            criteria: [], step: step, sortDate: SubstanceTimeline.sortDate(step)))
+                                            criteria: [], step: step, sortDate: date))
             }
         }
         let evaluator = SubstanceStatusEvaluator(knowledgeBase: kb)
         for code in kb.jurisdictionCodes {
             for (rule, expectation) in evaluator.classEvidence(substance: substance, jurisdiction: code) where expectation.member != false {
-                for step in rule.steps {
+                // A class whose exclusion (a listing in force when the class began) kept the substance out
+                // throughout is not part of its history.
+                if let ex = expectation.excludedBy, let listing = kb.listing(id: ex),
+                   let start = rule.steps.first?.effective?.first,
+                   StepCoverage(steps: listing.steps).state(on: start).isInForce {
+                    continue
+                }
+                for (step, date) in zip(rule.steps, SubstanceTimeline.sortDates(rule.steps)) {
                     events.append(TimelineEvent(substance: substance, jurisdiction: code, listing: nil, rule: rule,
-                                                criteria: expectation.criteria, step: step, sortDate: SubstanceTimeline.sortDate(step)))
+                                                criteria: expectation.criteria, step: step, sortDate: date))
                 }
             }
         }
@@ -49,7 +56,16 @@ public struct SubstanceTimeline: Sendable {
         }.map(\.element)
     }
 
-    static func sortDate(_ step: ListingStep) -> CalendarDate? {
-        step.effective?.first ?? step.notBefore ?? step.inForce?.date
+    /// The day each step is sorted by; a continuation without its own date follows the end of the step it
+    /// continues.
+    static func sortDates(_ steps: [ListingStep]) -> [CalendarDate?] {
+        var out: [CalendarDate?] = []
+        var previousUntil: CalendarDate?
+        for step in steps {
+            let continued = step.continues ? previousUntil?.adding(days: 1) : nil
+            out.append(step.effective?.first ?? step.notBefore ?? continued ?? step.inForce?.date)
+            previousUntil = step.until ?? (step.continues ? previousUntil : nil)
+        }
+        return out
     }
 }

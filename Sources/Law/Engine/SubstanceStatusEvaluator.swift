@@ -13,7 +13,7 @@ public struct SubstanceStatusEvaluator: Sendable {
     public func status(ofSubstance substance: String, in jurisdiction: JurisdictionCode, on date: CalendarDate) -> JurisdictionStatus {
         let kb = knowledgeBase
         let name = kb.displayName(ofSubstance: substance)
-        let jurisdictionName = kb.jurisdiction(code: jurisdiction)?.name ?? jurisdiction.rawValue
+        let jurisdictionName = SubstanceStatusEvaluator.inSentence(kb.jurisdiction(code: jurisdiction)?.name ?? jurisdiction.rawValue)
         let entries = kb.listings(ofSubstance: substance).filter { $0.jurisdiction == jurisdiction }
         let main = entries.filter { $0.form != .preparation }
         let evaluated = main.map { (listing: $0, state: StepCoverage(steps: $0.steps).state(on: date)) }
@@ -130,6 +130,11 @@ public struct SubstanceStatusEvaluator: Sendable {
             consider(StepCoverage(steps: rule.steps).nextCertainStart(after: date), rule.steps, rule.id)
         }
         return best
+    }
+
+    /// A jurisdiction's name as it reads inside a sentence ("the United States", "China").
+    static func inSentence(_ name: String) -> String {
+        name.hasPrefix("United") ? "the " + name : name
     }
 
     private func controlStatus(of listing: Listing) -> ControlStatus {

@@ -613,8 +613,8 @@ US_STEPS = {
              effective="2017-06-07"),
     ],
     "butyrfentanyl": [
-        step("temporary", cite("FR Doc 2016-11219, temporary scheduling order for butyryl fentanyl and "
-                               "beta-hydroxythiofentanyl (effective 2016-05-12); 21 CFR 1308.11(h)(2)",
+        step("temporary", cite("81 FR 29492, FR Doc 2016-11219, temporary scheduling order for butyryl fentanyl and "
+                               "beta-hydroxythiofentanyl: 'This final order is effective on May 12, 2016'; 21 CFR 1308.11(h)(2)",
                                "http://federal.elaws.us/fr/citation/2016-11219"),
              effective="2016-05-12", inForce=attest("2018-02-06", ECFR_1308_11_2018),
              untilNote="two-year temporary order; superseded by the final order of 2018-04-20"),
@@ -636,9 +636,10 @@ US_STEPS = {
              continues=True),
     ],
     "beta-hydroxythiofentanyl": [
-        step("temporary", cite("FR Doc 2016-11219, temporary scheduling order; 21 CFR 1308.11(h)(3)",
+        step("temporary", cite("81 FR 29492, FR Doc 2016-11219, temporary scheduling order for butyryl fentanyl and "
+                               "beta-hydroxythiofentanyl: 'This final order is effective on May 12, 2016'; 21 CFR 1308.11(h)(3)",
                                "http://federal.elaws.us/fr/citation/2016-11219"),
-             effectiveUnknown="the order's effective date for this substance was not retrieved",
+             effective="2016-05-12",
              inForce=attest("2018-02-06", ECFR_1308_11_2018), until="2018-05-12",
              untilNote="83 FR 21834: 'currently is in effect through May 12, 2018'"),
         step("extension", cite("83 FR 21834, FR Doc 2018-10009 (2018-05-10), extension of the temporary placement of "
@@ -655,10 +656,9 @@ US_STEPS = {
              inForce=attest("2018-02-06", ECFR_1308_11_2018)),
         step("permanent", cite("83 FR 61320, FR Doc 2018-26045, final order that 'maintains the placement' of furanyl "
                                "fentanyl, 4-fluoroisobutyryl fentanyl, acryl fentanyl, tetrahydrofuranyl fentanyl and "
-                               "ocfentanil in Schedule I and discharges the Single Convention obligations",
-                               "https://thefederalregister.org/83-FR/61320"),
-             effectiveUnknown="published 2018-11-29; effective date not stated in the summary retrieved",
-             notBefore="2018-11-29",
+                               "ocfentanil in Schedule I and discharges the Single Convention obligations; 'DATES: Effective November 29, 2018'",
+                               "http://federal.elaws.us/fr/citation/2018-26045"),
+             effective="2018-11-29",
              continues=True),
     ],
     "4-fluoroisobutyrylfentanyl": [
@@ -666,10 +666,9 @@ US_STEPS = {
                                "redesignated (h)(13) by 82 FR 47974", "https://thefederalregister.org/82-FR/20544"),
              effective="2017-05-03", until="2019-05-03",
              untilNote="eCFR effective-date note: 'effective May 3, 2017, until May 3, 2019'"),
-        step("permanent", cite("83 FR 61320, FR Doc 2018-26045, final order (2018-11-29)",
-                               "https://thefederalregister.org/83-FR/61320"),
-             effectiveUnknown="published 2018-11-29; effective date not stated in the summary retrieved",
-             notBefore="2018-11-29",
+        step("permanent", cite("83 FR 61320, FR Doc 2018-26045, final order: 'DATES: Effective November 29, 2018'",
+                               "http://federal.elaws.us/fr/citation/2018-26045"),
+             effective="2018-11-29",
              continues=True),
     ],
     "acrylfentanyl": [
@@ -678,9 +677,8 @@ US_STEPS = {
              effective="2017-07-14", until="2019-07-15",
              untilNote="eCFR effective-date note: 'effective July 14, 2017, until July 15, 2019'"),
         step("permanent", cite("83 FR 61320, FR Doc 2018-26045, final order (2018-11-29); 21 CFR 1308.11(b)(4) in the "
-                               "current numbering", "https://thefederalregister.org/83-FR/61320"),
-             effectiveUnknown="published 2018-11-29; effective date not stated in the summary retrieved",
-             notBefore="2018-11-29",
+                               "current numbering", "http://federal.elaws.us/fr/citation/2018-26045"),
+             effective="2018-11-29",
              continues=True),
     ],
     "tetrahydrofuranylfentanyl": [
@@ -689,10 +687,9 @@ US_STEPS = {
                                "https://thefederalregister.org/82-FR/49504"),
              effective="2017-10-26", until="2019-10-28",
              untilNote="eCFR effective-date note: 'effective Oct. 26, 2017, through Oct. 28, 2019'"),
-        step("permanent", cite("83 FR 61320, FR Doc 2018-26045, final order (2018-11-29)",
-                               "https://thefederalregister.org/83-FR/61320"),
-             effectiveUnknown="published 2018-11-29; effective date not stated in the summary retrieved",
-             notBefore="2018-11-29",
+        step("permanent", cite("83 FR 61320, FR Doc 2018-26045, final order: 'DATES: Effective November 29, 2018'",
+                               "http://federal.elaws.us/fr/citation/2018-26045"),
+             effective="2018-11-29",
              continues=True),
     ],
     "ocfentanil": [
@@ -700,10 +697,9 @@ US_STEPS = {
                                "21 CFR 1308.11(h)(29)", "https://thefederalregister.org/83-FR/4580"),
              effective="2018-02-01", until="2020-02-01",
              untilNote="eCFR effective-date note: 'effective Feb. 1, 2018, through Feb. 1, 2020'"),
-        step("permanent", cite("83 FR 61320, FR Doc 2018-26045, final order (2018-11-29)",
-                               "https://thefederalregister.org/83-FR/61320"),
-             effectiveUnknown="published 2018-11-29; effective date not stated in the summary retrieved",
-             notBefore="2018-11-29",
+        step("permanent", cite("83 FR 61320, FR Doc 2018-26045, final order: 'DATES: Effective November 29, 2018'",
+                               "http://federal.elaws.us/fr/citation/2018-26045"),
+             effective="2018-11-29",
              continues=True),
     ],
     "ortho-fluorofentanyl": [
@@ -798,9 +794,13 @@ US_STEPS.update({
         step("temporary", cite("86 FR 11862, FR Doc 2021-04242, temporary scheduling order (effective 2021-03-01 to "
                                "2023-03-01)", "http://federal.elaws.us/fr/citation/2021-04242"),
              effective="2021-03-01", until="2023-03-01"),
-        step("permanent", cite("FR Doc 2023-04364 (2023-03-06), final order placing brorphine in Schedule I; discharges "
-                               "the Single Convention obligations; correction FR Doc 2023-15249", FR + "2023-04364"),
-             effectiveUnknown="published 2023-03-06; effective date not retrieved", notBefore="2023-03-06"),
+        step("permanent", cite("88 FR 13692, FR Doc 2023-04364 (2023-03-06), final order placing brorphine in Schedule I: "
+                               "'DATES: Effective April 5, 2023'; it discharges the Single Convention obligations and "
+                               "'continues to impose' the schedule I controls; correction FR Doc 2023-15249",
+                               "https://regulations.justia.com/regulations/fedreg/2023/03/06/2023-04364.html"),
+             effective="2023-04-05", continues=True,
+             note="the order continues the controls, so the temporary order stayed in force until it took effect; the "
+                  "extension that bridged 2023-03-01 to 2023-04-05 was not retrieved"),
     ],
     "metonitazene": [
         step("temporary", cite("87 FR 21561, FR Doc 2022-07640, temporary placement of seven nitazenes (effective "
@@ -903,7 +903,11 @@ US_STEPS.update({
         step("permanent", cite("72 FR 20039, FR Doc 07-2015 (2007-04-23), interim rule controlling NPP as a List I "
                                "chemical; 21 CFR 1310.02(a)(29)", "https://regulations.justia.com/regulations/fedreg/2007/04/23/07-2015.html"),
              effectiveUnknown="interim rule published 2007-04-23; its effective date was not retrieved",
-             notBefore="2007-04-23", inForce=attest("2020-05-15", ECFR_1310_02_2021)),
+             notBefore="2007-04-23"),
+        step("permanent", cite("73 FR 43355, FR Doc E8-17034 (2008-07-25), final rule adopting the interim rule 'without "
+                               "change'", "https://www.federalregister.gov/documents/2008/07/25/E8-17034"),
+             effectiveUnknown="published 2008-07-25; effective date not retrieved", notBefore="2008-07-25",
+             continues=True, inForce=attest("2020-05-15", ECFR_1310_02_2021)),
     ],
     "benzylfentanyl": [
         step("permanent", cite("85 FR 20822, FR Doc 2020-07064 (2020-04-15), control of benzylfentanyl and 4-anilinopiperidine "

@@ -121,7 +121,8 @@ public struct SubstanceStatusEvaluator: Sendable {
             guard let day else { return }
             let coverage = StepCoverage(steps: steps)
             guard case .inForce(_, _, let step) = coverage.state(on: day) else { return }
-            if best == nil || day < best!.date { best = (day, steps[step].citation, ref) }
+            if let current = best, current.date <= day { return }
+            best = (day, steps[step].citation, ref)
         }
         for listing in knowledgeBase.listings(ofSubstance: substance) where listing.jurisdiction == jurisdiction && listing.form != .preparation {
             consider(StepCoverage(steps: listing.steps).nextCertainStart(after: date), listing.steps, listing.id)

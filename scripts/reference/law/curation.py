@@ -115,8 +115,9 @@ JURISDICTIONS = [
                         "code": "b",
                         "name": "Opiates (21 CFR 1308.11(b))",
                         "coverage": coverage(True, True, True, True,
-                                             "for purposes of one paragraph only (numbered (b)(34) in the 2018 text, "
-                                             "(b)(39) in the 2019 text) 'isomer' includes optical and geometric isomers"),
+                                             "for 3-methylthiofentanyl only, 'isomer' includes the optical and geometric "
+                                             "isomers (the current text names it; the 2018 text cites its paragraph number "
+                                             "as (b)(34), the 2019 text as (b)(39))"),
                         "quote": "Unless specifically excepted or unless listed in another schedule, any of the following "
                                  "opiates, including their isomers, esters, ethers, salts, and salts of isomers, esters and "
                                  "ethers, whenever the existence of such isomers, esters, ethers and salts is possible within "

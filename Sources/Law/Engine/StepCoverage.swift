@@ -16,8 +16,6 @@ public struct StepCoverage: Sendable {
         var certainEnd: CalendarDate
         var possibleStart: CalendarDate
         var possibleEnd: CalendarDate
-        /// The earliest possible start was only bounded from below by "since always".
-        var startUnbounded: Bool
         var endedBy: (day: CalendarDate, step: Int, recorded: Bool)?
 
         /// The last member that can have taken effect by `day` (whose citation applies that day).
@@ -41,7 +39,6 @@ public struct StepCoverage: Sendable {
         for (i, s) in steps.enumerated() where s.kind != .amendment && s.kind != .removal {
             let continuesChain = s.continues && !chains.isEmpty
             var possible = s.effective?.first ?? s.notBefore
-            var unbounded = false
             if possible == nil {
                 if continuesChain, let u = previousUntil {
                     possible = u.adding(days: 1)
@@ -51,7 +48,6 @@ public struct StepCoverage: Sendable {
             }
             if possible == nil {
                 possible = .earliest
-                unbounded = true
             }
             var certain: [CalendarDate] = []
             if let e = s.effective { certain.append(e.last) }
@@ -77,8 +73,7 @@ public struct StepCoverage: Sendable {
                 chains.append(chain)
             } else {
                 chains.append(Chain(members: [i], memberStarts: [possible ?? .earliest], certainStart: certainStart, certainEnd: stepEnd,
-                                    possibleStart: possible ?? .earliest, possibleEnd: possibleEnd,
-                                    startUnbounded: unbounded, endedBy: nil))
+                                    possibleStart: possible ?? .earliest, possibleEnd: possibleEnd, endedBy: nil))
             }
             previousUntil = s.until
             previousPossibleStart = possible

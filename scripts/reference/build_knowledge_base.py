@@ -208,6 +208,15 @@ def make_structure(smiles, source, recorded_formula, formula_source, stereo_note
     ])
 
 
+def row_structure(smiles, source, key, table_formula, notes, where):
+    """The structure a researched row records, with the formula from an independent source where
+    substances.csv has one, else the table's (computed from the same SMILES, so not independent)."""
+    rf, rfs = independent_formula(key)
+    if not rf and table_formula:
+        rf, rfs = table_formula, "researched table (computed from the recorded structure)"
+    return make_structure(smiles, source, rf, rfs, stereo_note(notes, smiles), where)
+
+
 def stereo_note(notes, smiles):
     for pat in ["constitution only", "not encoded", "stereo not", "relative stereo"]:
         if pat in notes:
@@ -407,11 +416,7 @@ def build_us(rows):
         if ("US", key) in C.REJECTED_STRUCTURES:
             no_structure = C.REJECTED_STRUCTURES[("US", key)]
         elif r["smiles"]:
-            rf, rfs = independent_formula(key)
-            if not rf and r["formula"]:
-                rf, rfs = r["formula"], "researched table (computed from the recorded structure)"
-            structure = make_structure(r["smiles"], r["smiles_source"], rf, rfs, stereo_note(r["notes"], r["smiles"]),
-                                       where)
+            structure = row_structure(r["smiles"], r["smiles_source"], key, r["formula"], r["notes"], where)
         elif form in ("preparation", "botanical"):
             no_structure = "a preparation or plant material, not a single compound"
         cas, cas_note = cas_of(key)
@@ -491,11 +496,7 @@ def build_cn(rows):
         if ("CN", key) in C.REJECTED_STRUCTURES:
             no_structure = C.REJECTED_STRUCTURES[("CN", key)]
         elif r["smiles"]:
-            rf, rfs = independent_formula(key)
-            if not rf and r["formula"]:
-                rf, rfs = r["formula"], "researched table (computed from the recorded structure)"
-            structure = make_structure(r["smiles"], r["smiles_source"], rf, rfs, stereo_note(notes_text, r["smiles"]),
-                                       where)
+            structure = row_structure(r["smiles"], r["smiles_source"], key, r["formula"], notes_text, where)
         cas = r["cas"] or cas_of(key)[0]
         notes = [notes_text] if notes_text else []
         notes.append("Listing from: " + r["source"])
@@ -592,11 +593,7 @@ def build_un(rows, structures_by_key):
         steps = [normalise_step(s, where) for s in steps]
         structure, no_structure = None, None
         if r["smiles"]:
-            rf, rfs = independent_formula(key)
-            if not rf and r["formula"]:
-                rf, rfs = r["formula"], "researched table (computed from the recorded structure)"
-            structure = make_structure(r["smiles"], r["smiles_source"], rf, rfs, stereo_note(r["notes"], r["smiles"]),
-                                       where)
+            structure = row_structure(r["smiles"], r["smiles_source"], key, r["formula"], r["notes"], where)
         elif key in structures_by_key:
             structure = borrowed(structures_by_key[key])
         else:

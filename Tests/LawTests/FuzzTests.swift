@@ -17,21 +17,36 @@ struct FuzzTests {
         }
     }
 
-    @Test("random strings parse as dates or are rejected")
-    func dates() {
+    @Test("random strings parse as dates exactly when they are real days written YYYY-MM-DD")
+    func dates() throws {
         var rng = SplitMix(state: 42)
         let alphabet = Array("0123456789-/ T:+aZ٣\u{0}")
         var accepted = 0
-        for _ in 0..<20_000 {
-            let length = Int.random(in: 0...12, using: &rng)
-            let text = String((0..<length).map { _ in alphabet.randomElement(using: &rng) ?? "0" })
+        for i in 0..<20_000 {
+            let text: String
+            if i % 4 == 0 {
+                // A real day, so that acceptance is exercised as much as rejection.
+                let day = try #require(CalendarDate(dayNumber: Int.random(in: -719_162...2_932_896, using: &rng)))
+                text = day.description
+            } else {
+                let length = Int.random(in: 0...12, using: &rng)
+                text = String((0..<length).map { _ in alphabet.randomElement(using: &rng) ?? "0" })
+            }
+            let shapeOK = text.utf8.count == 10 && text.enumerated().allSatisfy { i, c in
+                (i == 4 || i == 7) ? c == "-" : (c.isASCII && c.isNumber)
+            }
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            let real = shapeOK && parts.count == 3 && CalendarDate(year: parts[0], month: parts[1], day: parts[2]) != nil
             if let d = try? CalendarDate(parsing: text) {
+                #expect(real, "accepted \(text)")
                 #expect(d.description == text)
                 accepted += 1
+            } else {
+                #expect(!real, "rejected \(text)")
             }
             _ = try? PartialDate(parsing: text)
         }
-        #expect(accepted >= 0)
+        #expect(accepted >= 5_000)
     }
 
     @Test("mutated knowledge base files load or give problems, never trap")

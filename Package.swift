@@ -20,6 +20,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "Chemistry", targets: ["Chemistry"]),
+        .library(name: "Law", targets: ["Law"]),
         .executable(name: "accord", targets: ["accord"]),
     ],
     dependencies: [
@@ -27,10 +28,17 @@ let package = Package(
     ],
     targets: [
         .target(name: "Chemistry", swiftSettings: strictSettings),
+        .target(
+            name: "Law",
+            dependencies: ["Chemistry"],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "accord",
             dependencies: [
                 "Chemistry",
+                "Law",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -39,6 +47,7 @@ let package = Package(
         .testTarget(
             name: "ChemistryTests", dependencies: ["Chemistry"], resources: [.copy("Resources")],
             swiftSettings: strictSettings),
+        .testTarget(name: "LawTests", dependencies: ["Law"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,6 +15,9 @@ struct Accord: AsyncParsableCommand {
         subcommands: [
             // Chemistry
             // Law
+            LawCommand.self,
+            Timeline.self,
+            Gaps.self,
             // Surveillance
             // Exchange server
         ]

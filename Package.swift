@@ -20,22 +20,36 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "Chemistry", targets: ["Chemistry"]),
+        .library(name: "Surveillance", targets: ["Surveillance"]),
         .executable(name: "accord", targets: ["accord"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .target(name: "Chemistry", swiftSettings: strictSettings),
+        .target(
+            name: "Surveillance",
+            dependencies: [.product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "accord",
             dependencies: [
                 "Chemistry",
+                "Surveillance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ChemistryTests", dependencies: ["Chemistry"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SurveillanceTests",
+            dependencies: ["Surveillance"],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,6 +16,7 @@ struct Accord: AsyncParsableCommand {
             // Chemistry
             // Law
             // Surveillance
+            Surveil.self,
             // Exchange server
         ]
     )

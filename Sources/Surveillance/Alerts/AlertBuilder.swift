@@ -43,10 +43,14 @@ public struct AlertBuilder: Sendable {
     public var firstIdentificationSources: Set<SourceFormat>
     /// Measures that are counts per period (not pounds, not 12-month rolling sums).
     public var risingMeasures: Set<String>
+    /// Which kinds of alert to compute (both by default).
+    public var kinds: Set<Alert.Kind>
 
     public init(statusProvider: any ControlStatusProvider = NoControlStatus(), rising: RisingRule = RisingRule(),
                 firstIdentificationSources: Set<SourceFormat> = [.nflis, .cbp, .accord],
-                risingMeasures: Set<String> = ["drug_reports", "seizure_events", "ed_visits", "hospitalizations"]) {
+                risingMeasures: Set<String> = ["drug_reports", "seizure_events", "ed_visits", "hospitalizations"],
+                kinds: Set<Alert.Kind> = [.firstIdentification, .rising]) {
+        self.kinds = kinds
         self.statusProvider = statusProvider
         self.rising = rising
         self.firstIdentificationSources = firstIdentificationSources
@@ -56,19 +60,15 @@ public struct AlertBuilder: Sendable {
     /// Every alert, ordered by period, then kind, substance and place.
     public func alerts(for set: ObservationSet) -> [Alert] {
         var alerts: [Alert] = []
-        var detectorFailures = 0
         for group in set.groupedSeries(measures: risingMeasures.union(["seizure_events", "drug_reports"])) {
-            if firstIdentificationSources.contains(group.source),
+            if kinds.contains(.firstIdentification), firstIdentificationSources.contains(group.source),
                ["drug_reports", "seizure_events"].contains(group.measure),
                let alert = firstIdentification(group, set: set) {
                 alerts.append(alert)
             }
-            if risingMeasures.contains(group.measure) {
-                do {
-                    alerts += try risingAlerts(group, set: set)
-                } catch {
-                    detectorFailures += 1   // series too short for the detector: nothing to say about it
-                }
+            if kinds.contains(.rising), risingMeasures.contains(group.measure) {
+                // A series the detector cannot run on (too short, or a CUSUM baseline of zeros) raises nothing.
+                if let rising = try? risingAlerts(group, set: set) { alerts += rising }
             }
         }
         return alerts.sorted {

@@ -24,6 +24,15 @@ struct SurveilAlerts: AsyncParsableCommand {
     @Flag(help: "Include first identifications in the first period of the data (present when data start).")
     var includeDataStart = false
 
+    @Option(help: "Detector for rising alerts on every series (default: EARS C1 baseline 3 on yearly, EARS C2 on monthly and weekly series, both with minSigma 1).")
+    var method: String?
+
+    @Option(name: .customLong("param"), help: "Parameter of --method, name=value (repeatable).")
+    var parameters: [String] = []
+
+    @Option(name: .customLong("min-count"), help: "Smallest count that may raise a rising alert.")
+    var minimumCount: Double = 5
+
     func run() async throws {
         var sinceDate: String? = nil
         if let since {
@@ -37,7 +46,21 @@ struct SurveilAlerts: AsyncParsableCommand {
             throw ValidationError("--kind \(kind): expected first_identification or rising")
         }
         let set = try dataOptions.observationSet()
-        let builder = AlertBuilder(statusProvider: SubstanceResolvers.status)
+        var rule = AlertBuilder.RisingRule(minimumCount: minimumCount)
+        if let method {
+            for granularity in Period.Granularity.allCases {
+                let probe = TimeSeries(label: "", periods: [Period(granularity: granularity, year: 2000)].compactMap { $0 },
+                                       values: [0])
+                let spec = try DetectorOptions(method: method, parameters: parameters).spec(for: probe)
+                switch granularity {
+                case .year: rule.yearly = spec
+                case .month: rule.monthly = spec
+                case .week: rule.weekly = spec
+                }
+            }
+        }
+        let kinds: Set<Alert.Kind> = kind.flatMap(Alert.Kind.init(rawValue:)).map { [$0] } ?? [.firstIdentification, .rising]
+        let builder = AlertBuilder(statusProvider: SubstanceResolvers.status, rising: rule, kinds: kinds)
         for alert in builder.alerts(for: set) {
             if let sinceDate, alert.period.endDate < sinceDate { continue }
             if !place.isEmpty, !place.contains(alert.place) { continue }

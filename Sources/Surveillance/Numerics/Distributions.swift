@@ -78,6 +78,9 @@ public enum Distributions {
         if p == 1 { return .infinity }
         let q = 1 - prob
         let mean = size * q / prob
+        // With φ barely above 1 the size is astronomically large and the distribution is Poisson to within
+        // rounding, while lgamma differences of such sizes lose all precision.
+        if size > 1e10 { return poissonQuantile(p, mean: mean) }
         let sd = (size * q).squareRoot() / prob
         let mode = size > 1 ? ((size - 1) * q / prob).rounded(.down) : 0
         let logPrefix = size * log(prob) - lgamma(size)

@@ -24,7 +24,10 @@ public struct SVGChart: Sendable {
 
     /// Renders `series` with the detector output for its monitored points (none for a plain series chart).
     public func render(_ series: TimeSeries, detection: [DetectionPoint] = []) -> String {
-        let left = 78.0, right = 24.0, top = subtitle == nil ? 64.0 : 84.0, bottom = 74.0
+        let left = 78.0, right = 24.0, bottom = 74.0
+        // Long parameter lists wrap at commas so they stay inside the page.
+        let subtitleLines = subtitle.map { Self.wrap($0, limit: Int((width - left - right) / 6.8)) } ?? []
+        let top = 64.0 + 18.0 * Double(subtitleLines.count)
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         let n = series.values.count
@@ -48,8 +51,15 @@ public struct SVGChart: Sendable {
         <text x="\(f(left))" y="30" font-size="19" font-weight="bold" fill="#111111">\(Self.escape(title))</text>
 
         """
-        if let subtitle {
-            svg += "<text x=\"\(f(left))\" y=\"54\" font-size=\"13\" fill=\"#444444\">\(Self.escape(subtitle))</text>\n"
+        for (line, text) in subtitleLines.enumerated() {
+            svg += "<text x=\"\(f(left))\" y=\"\(f(54 + 18 * Double(line)))\" font-size=\"13\" fill=\"#444444\">\(Self.escape(text))</text>\n"
+        }
+        // A light band marks the periods the detector monitored.
+        if let first = detection.first?.index, let last = detection.last?.index, n > 1 {
+            let x0 = max(left, x(first) - plotWidth / Double(2 * (n - 1)))
+            let x1 = min(left + plotWidth, x(last) + plotWidth / Double(2 * (n - 1)))
+            svg += "<rect x=\"\(f(x0))\" y=\"\(f(top))\" width=\"\(f(x1 - x0))\" height=\"\(f(plotHeight))\" fill=\"#eef3f9\"/>\n"
+            svg += "<text x=\"\(f(x1 - 4))\" y=\"\(f(top + 14))\" text-anchor=\"end\" font-size=\"11\" fill=\"#5b7290\">monitored by the detector</text>\n"
         }
         // Grid and y axis.
         svg += "<g font-size=\"12\" fill=\"#333333\">\n"
@@ -86,11 +96,13 @@ public struct SVGChart: Sendable {
                 svg += "<circle cx=\"\(f(x(index)))\" cy=\"\(f(y(series.values[index])))\" r=\"2.6\" fill=\"\(Self.observedColor)\"/>\n"
             }
         }
-        // Alarms: a large red ring with a filled centre, and the value above it.
+        // Alarms: a red disc in a ring, smaller when points are dense so neighbours stay apart.
+        let spacing = n > 1 ? plotWidth / Double(n - 1) : plotWidth
+        let disc = min(7, max(3.5, spacing * 1.6)), ring = disc + 3.5
         for point in detection where point.alarm && point.index < n {
             let cx = x(point.index), cy = y(point.observed)
-            svg += "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"7\" fill=\"\(Self.alarmColor)\" stroke=\"#ffffff\" stroke-width=\"1.5\"><title>\(Self.escape(series.periods[point.index].description)): \(Self.tickLabel(point.observed)) above threshold \(point.threshold.map(Self.tickLabel) ?? "?")</title></circle>\n"
-            svg += "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"10.5\" fill=\"none\" stroke=\"\(Self.alarmColor)\" stroke-width=\"1.5\"/>\n"
+            svg += "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"\(f(disc))\" fill=\"\(Self.alarmColor)\" stroke=\"#ffffff\" stroke-width=\"1.5\"><title>\(Self.escape(series.periods[point.index].description)): \(Self.tickLabel(point.observed)) above threshold \(point.threshold.map(Self.tickLabel) ?? "?")</title></circle>\n"
+            svg += "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"\(f(ring))\" fill=\"none\" stroke=\"\(Self.alarmColor)\" stroke-width=\"1.5\"/>\n"
         }
         // Legend below the plot.
         let legendY = height - 22
@@ -114,6 +126,23 @@ public struct SVGChart: Sendable {
         }
         svg += "</g>\n</svg>\n"
         return svg
+    }
+
+    /// Splits text at ", " so that no line is longer than `limit` characters (a single long item stays whole).
+    static func wrap(_ text: String, limit: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for item in text.components(separatedBy: ", ") {
+            let candidate = current.isEmpty ? item : current + ", " + item
+            if candidate.count > limit && !current.isEmpty {
+                lines.append(current + ",")
+                current = item
+            } else {
+                current = candidate
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 
     /// A polyline per run of defined values.

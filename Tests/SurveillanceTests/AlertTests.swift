@@ -149,6 +149,16 @@ struct NameAndPeriodTests {
             == "us-acetylfentanyl")
         #expect(catalog.resolve(name: "SOMETHING", group: "Acetyl fentanyl")?.id == "us-acetylfentanyl")
         #expect(catalog.resolve(name: "CARFENTANIL", group: "Carfentanil") == nil)
+        var set = ObservationSet(resolver: catalog)
+        for name in ["P-FLUOROFENTANYL", "P-FLUOROFENTANYL BASE", "CARFENTANIL", "ACETYL FENTANYL"] {
+            set.append(Observation(source: .nflis, measure: "drug_reports", substance: name, place: "OH",
+                                   period: Period.year(2020)!, value: 1))
+        }
+        let report = set.mappingReport()
+        #expect(report.distinctNames == 4)
+        #expect(report.mappedNames == 3)
+        #expect(report.fraction == 0.75)
+        #expect(report.unmapped == ["CARFENTANIL"])
     }
 
     @Test("periods parse, print, order and step")

@@ -7,6 +7,6 @@ struct Surveil: AsyncParsableCommand {
         commandName: "surveil",
         abstract: "Surveillance of overdose and seizure series: import, series, alerts, detectors, charts.",
         subcommands: [SurveilImport.self, SurveilSeries.self, SurveilAlerts.self, SurveilDetect.self,
-                      SurveilChart.self]
+                      SurveilChart.self, SurveilNames.self]
     )
 }

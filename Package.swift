@@ -21,10 +21,12 @@ let package = Package(
     products: [
         .library(name: "Chemistry", targets: ["Chemistry"]),
         .library(name: "Law", targets: ["Law"]),
+        .library(name: "Surveillance", targets: ["Surveillance"]),
         .executable(name: "accord", targets: ["accord"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .target(name: "Chemistry", swiftSettings: strictSettings),
@@ -34,11 +36,17 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "Surveillance",
+            dependencies: [.product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "accord",
             dependencies: [
                 "Chemistry",
                 "Law",
+                "Surveillance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -48,6 +56,12 @@ let package = Package(
             name: "ChemistryTests", dependencies: ["Chemistry"], resources: [.copy("Resources")],
             swiftSettings: strictSettings),
         .testTarget(name: "LawTests", dependencies: ["Law"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SurveillanceTests",
+            dependencies: ["Surveillance"],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

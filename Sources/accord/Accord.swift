@@ -19,6 +19,7 @@ struct Accord: AsyncParsableCommand {
             Timeline.self,
             Gaps.self,
             // Surveillance
+            Surveil.self,
             // Exchange server
         ]
     )

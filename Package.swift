@@ -20,22 +20,74 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "Chemistry", targets: ["Chemistry"]),
+        .library(name: "Exchange", targets: ["Exchange"]),
+        .library(name: "Storage", targets: ["Storage"]),
+        .library(name: "Server", targets: ["Server"]),
         .executable(name: "accord", targets: ["accord"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .target(name: "Chemistry", swiftSettings: strictSettings),
+        .target(
+            name: "Exchange",
+            dependencies: ["Chemistry", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Storage",
+            dependencies: [
+                "Exchange",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Exchange",
+                "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "accord",
             dependencies: [
                 "Chemistry",
+                "Exchange",
+                "Storage",
+                "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ChemistryTests", dependencies: ["Chemistry"], swiftSettings: strictSettings),
+        .testTarget(name: "ExchangeTests", dependencies: ["Exchange"], swiftSettings: strictSettings),
+        .testTarget(name: "StorageTests", dependencies: ["Exchange", "Storage"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Exchange",
+                "Storage",
+                "Server",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

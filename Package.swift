@@ -33,6 +33,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
     ],
     targets: [
         .target(name: "Chemistry", swiftSettings: strictSettings),
@@ -48,6 +52,10 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -76,13 +84,20 @@ let package = Package(
         ),
         .testTarget(name: "ChemistryTests", dependencies: ["Chemistry"], swiftSettings: strictSettings),
         .testTarget(name: "ExchangeTests", dependencies: ["Exchange"], swiftSettings: strictSettings),
-        .testTarget(name: "StorageTests", dependencies: ["Exchange", "Storage"], swiftSettings: strictSettings),
+        .target(
+            name: "ExchangeTestSupport",
+            dependencies: ["Exchange", "Storage", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/ExchangeTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "StorageTests", dependencies: ["Exchange", "Storage", "ExchangeTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ServerTests",
             dependencies: [
                 "Exchange",
                 "Storage",
                 "Server",
+                "ExchangeTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

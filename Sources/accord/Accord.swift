@@ -17,6 +17,9 @@ struct Accord: AsyncParsableCommand {
             // Law
             // Surveillance
             // Exchange server
+            Serve.self,
+            Admin.self,
+            Audit.self,
         ]
     )
 }

@@ -71,10 +71,10 @@ public struct ExchangeService: Sendable {
 
     /// Checks that linked records exist, are of `kind`, and are readable by the caller (linking never grants
     /// access), naming the offending list item.
-    func checkLinks(_ ids: [RecordID], kind: RecordKind, field: String, caller: Caller) async throws {
+    func checkLinks(_ ids: [RecordID], kind: RecordKind, field: String, caller: Caller, single: Bool = false) async throws {
         let directory = try await store.sharingDirectory()
         for (index, id) in ids.enumerated() {
-            let path = "\(field)[\(index)]"
+            let path = single ? field : "\(field)[\(index)]"
             guard let facts = try await store.recordFacts(id), facts.kind == kind else {
                 throw ExchangeError(.invalid, code: "unknown_reference", "no \(kind.rawValue) has the id \(id)", field: path)
             }

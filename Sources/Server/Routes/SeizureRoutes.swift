@@ -76,7 +76,7 @@ extension ExchangeService {
     func checkedSeizure(_ draft: SeizureDraft, caller: Caller) async throws -> Seizure {
         try await checkSharing(draft.sharing, caller: caller)
         if let caseId = draft.caseId {
-            try await checkLinks([caseId], kind: .jointCase, field: "case_id", caller: caller)
+            try await checkLinks([caseId], kind: .jointCase, field: "case_id", caller: caller, single: true)
         }
         return draft.seizure(substances: try checker.check(draft.substances, on: draft.date))
     }

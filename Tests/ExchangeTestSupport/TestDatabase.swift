@@ -79,6 +79,7 @@ public enum TestDatabase: String, Sendable, CaseIterable {
 /// Thrown (and so failing the test) when a database variant cannot run.
 public struct DatabaseUnavailable: Error, CustomStringConvertible {
     public let message: String
+    public init(message: String) { self.message = message }
     public var description: String { message }
 }
 

@@ -229,4 +229,26 @@ struct StoreTests {
             #expect(try await store.structureCandidates(for: w.mxAnalyst).isEmpty)
         }
     }
+
+    @Test("concurrent writers keep one unbroken audit chain", arguments: TestDatabase.allCases)
+    func concurrentWrites(database: TestDatabase) async throws {
+        if let reason = database.unavailableReason { Issue.record(Comment(rawValue: reason)); return }
+        _ = try await database.withStore { store in
+            let w = try await Self.world(store)
+            let before = try await store.auditEntries(limit: 100_000).count
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<40 {
+                    group.addTask {
+                        let record = try Self.seizure(owner: w.usAnalyst, distribution: #"{"level":"partners"}"#, city: "city \(i)")
+                        try await store.insert(record, actor: AuditActor(w.usAnalyst))
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let report = try await store.verifyAudit()
+            #expect(report.intact)
+            #expect(report.entries == Int64(before + 40))
+            #expect(try await store.list(Seizure.self, for: w.cnAnalyst, query: RecordQuery(limit: 100)).records.count == 40)
+        }
+    }
 }

@@ -55,7 +55,9 @@ public struct ExchangeService: Sendable {
 
     /// Asks the access decision and throws 403 with its explanation when it says no.
     func authorize(_ caller: Caller, _ action: AccessAction, _ record: SharedRecordFacts?) async throws {
-        let decision = try await store.sharingDirectory().decide(caller, action, record)
+        // Without a record (create) the decision depends on the caller alone, so skip reading the directory.
+        let directory = record == nil ? SharingDirectory(partners: [:], groups: [:]) : try await store.sharingDirectory()
+        let decision = directory.decide(caller, action, record)
         guard decision.allowed else { throw ExchangeError.forbidden(decision) }
     }
 

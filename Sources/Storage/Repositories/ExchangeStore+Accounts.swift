@@ -125,15 +125,19 @@ extension ExchangeStore {
         for row in try await db.raw("SELECT agency_id, partner_id FROM partnerships").all() {
             partners[AgencyID(rawValue: try row.string("agency_id")), default: []].insert(AgencyID(rawValue: try row.string("partner_id")))
         }
-        var groups: [WorkingGroupID: WorkingGroup] = [:]
+        var names: [String: (String, Timestamp)] = [:]
         var members: [String: Set<AgencyID>] = [:]
-        for row in try await db.raw("SELECT group_id, agency_id FROM working_group_members").all() {
-            members[try row.string("group_id"), default: []].insert(AgencyID(rawValue: try row.string("agency_id")))
-        }
-        for row in try await db.raw("SELECT * FROM working_groups").all() {
+        for row in try await db.raw("""
+            SELECT g.id AS id, g.name AS name, g.created_at AS created_at, m.agency_id AS agency_id
+            FROM working_groups g LEFT JOIN working_group_members m ON m.group_id = g.id
+            """).all() {
             let id = try row.string("id")
-            groups[WorkingGroupID(rawValue: id)] = WorkingGroup(id: WorkingGroupID(rawValue: id), name: try row.string("name"),
-                                                                members: members[id] ?? [], createdAt: try row.timestamp("created_at"))
+            names[id] = (try row.string("name"), try row.timestamp("created_at"))
+            if let agency = try row.optionalString("agency_id") { members[id, default: []].insert(AgencyID(rawValue: agency)) }
+        }
+        var groups: [WorkingGroupID: WorkingGroup] = [:]
+        for (id, (name, createdAt)) in names {
+            groups[WorkingGroupID(rawValue: id)] = WorkingGroup(id: WorkingGroupID(rawValue: id), name: name, members: members[id] ?? [], createdAt: createdAt)
         }
         return SharingDirectory(partners: partners, groups: groups)
     }
@@ -239,17 +243,33 @@ extension ExchangeStore {
                expiresAt: try row.optionalTimestamp("expires_at"), revokedAt: try row.optionalTimestamp("revoked_at"))
     }
 
-    /// Resolves a bearer token to the caller it speaks for, or explains why it does not.
+    /// Resolves a bearer token to the caller it speaks for, or explains why it does not. One query (key,
+    /// user and agency joined), since it runs on every request.
     public func authenticate(token: String, at now: Timestamp = .now()) async throws -> Caller {
         let (id, secret) = try APIKeyToken.parse(token)
         let unknown = ExchangeError(.unauthenticated, code: "invalid_key", "the API key is not known to this server", field: "Authorization")
-        guard let key = try await key(id), APIKeyToken.matches(secret: secret, storedHash: key.secretHash) else { throw unknown }
+        let found = try await backend.read { db -> (APIKey, User, String)? in
+            guard let row = try await db.raw("""
+                SELECT k.*, u.name AS user_name, u.role AS user_role, u.disabled AS user_disabled, u.created_at AS user_created_at,
+                       u.agency_id AS user_agency, a.country AS agency_country
+                FROM api_keys k JOIN users u ON u.id = k.user_id JOIN agencies a ON a.id = u.agency_id
+                WHERE k.id = \(bind: id.rawValue)
+                """).first() else { return nil }
+            let roleText = try row.string("user_role")
+            guard let role = Role(rawValue: roleText) else {
+                throw ExchangeError(.internal, code: "corrupt_row", "user row has unknown role '\(roleText)'")
+            }
+            let user = User(id: UserID(rawValue: try row.string("user_id")), agency: AgencyID(rawValue: try row.string("user_agency")),
+                            name: try row.string("user_name"), role: role, createdAt: try row.timestamp("user_created_at"),
+                            disabled: try row.int("user_disabled") != 0)
+            return (try Self.key(row), user, try row.string("agency_country"))
+        }
+        guard let (key, user, country) = found, APIKeyToken.matches(secret: secret, storedHash: key.secretHash) else { throw unknown }
         if let refusal = key.refusal(at: now) { throw refusal }
-        guard let user = try await user(key.user), let agency = try await agency(user.agency) else { throw unknown }
         guard !user.disabled else {
             throw ExchangeError(.unauthenticated, code: "user_disabled", "the user \(user.name) is disabled", field: "Authorization")
         }
-        return Caller(user: user.id, userName: user.name, agency: agency.id, country: agency.country, role: user.role, key: key.id, readOnlyKey: key.readOnly)
+        return Caller(user: user.id, userName: user.name, agency: user.agency, country: country, role: user.role, key: key.id, readOnlyKey: key.readOnly)
     }
 
     static func checkName(_ name: String, field: String) throws(ExchangeError) {

@@ -45,10 +45,13 @@ struct WorkflowAndKeyTests {
         let c = Classification(outcome: .determined, asOf: CalendarDate(iso: "2025-01-01")!, engine: "test", determinations: [
             Determination(jurisdiction: "US", status: "controlled", basis: "class_rule", schedule: "I", citation: nil, explanation: ""),
             Determination(jurisdiction: "CN", status: "not_controlled", basis: "none", schedule: nil, citation: nil, explanation: ""),
-            Determination(jurisdiction: "UN", status: "undetermined", basis: "none", schedule: nil, citation: nil, explanation: ""),
+            Determination(jurisdiction: "UN", status: "unknown", basis: "none", schedule: nil, citation: nil, explanation: ""),
+            Determination(jurisdiction: "EU", status: "precursor", basis: "listed", schedule: nil, citation: nil, explanation: ""),
+            Determination(jurisdiction: "GB", status: "scheduled", basis: "listed", schedule: "Class A", citation: nil, explanation: ""),
         ], reason: nil)
         let gap = GapReport(c)
-        #expect(gap.controlledIn == ["US"])
+        #expect(gap.controlledIn == ["GB", "US"])
+        #expect(gap.precursorIn == ["EU"])
         #expect(gap.notControlledIn == ["CN"])
         #expect(gap.undeterminedIn == ["UN"])
         #expect(gap.hasGap)

@@ -3,7 +3,7 @@
 public struct Determination: Codable, Sendable, Hashable {
     /// `US`, `CN`, `UN`, ...
     public let jurisdiction: String
-    /// The engine's status word, e.g. `controlled`, `not_controlled`, `undetermined`.
+    /// The engine's status word: `scheduled` (or `controlled`), `precursor`, `not_controlled`, or `unknown`.
     public let status: String
     /// Why: e.g. `listed`, `class_rule`, `analogue`, `none`.
     public let basis: String
@@ -23,8 +23,10 @@ public struct Determination: Codable, Sendable, Hashable {
         self.explanation = explanation
     }
 
-    /// True when the status says the substance is controlled.
-    public var isControlled: Bool { status == "controlled" }
+    /// True when the status says the substance is a controlled drug.
+    public var isControlled: Bool { status == "scheduled" || status == "controlled" }
+    /// True when the substance is regulated as a precursor chemical, not as a drug.
+    public var isPrecursor: Bool { status == "precursor" }
     /// True when the status says the substance is not controlled.
     public var isNotControlled: Bool { status == "not_controlled" }
 }
@@ -58,22 +60,28 @@ public struct Classification: Codable, Sendable, Hashable {
 /// Where a substance is controlled and where it is not, from a classification: the evidence a scheduling
 /// proposal rests on.
 public struct GapReport: Codable, Sendable, Hashable {
+    /// Jurisdictions where the substance is a controlled (scheduled) drug.
     public let controlledIn: [String]
+    /// Jurisdictions that regulate it only as a precursor chemical.
+    public let precursorIn: [String]
     public let notControlledIn: [String]
+    /// Jurisdictions whose status is unknown or a word this report does not know.
     public let undeterminedIn: [String]
 
     public init(_ classification: Classification) {
-        var controlled: [String] = [], notControlled: [String] = [], undetermined: [String] = []
+        var controlled: [String] = [], precursor: [String] = [], notControlled: [String] = [], undetermined: [String] = []
         for d in classification.determinations {
             if d.isControlled { controlled.append(d.jurisdiction) }
+            else if d.isPrecursor { precursor.append(d.jurisdiction) }
             else if d.isNotControlled { notControlled.append(d.jurisdiction) }
             else { undetermined.append(d.jurisdiction) }
         }
         controlledIn = controlled.sorted()
+        precursorIn = precursor.sorted()
         notControlledIn = notControlled.sorted()
         undeterminedIn = undetermined.sorted()
     }
 
-    /// True when some jurisdiction controls the substance and another does not: a gap to close.
-    public var hasGap: Bool { !controlledIn.isEmpty && !notControlledIn.isEmpty }
+    /// True when some jurisdiction schedules the substance and another does not: a gap to close.
+    public var hasGap: Bool { !controlledIn.isEmpty && !(notControlledIn.isEmpty && precursorIn.isEmpty) }
 }

@@ -81,6 +81,10 @@ struct WorkflowTests {
             let early = try await client.send(.post, "\(uri)/transitions", key: world.key(.partner), json: #"{"to":"accepted"}"#)
             #expect(early.status == .conflict)
             #expect(early.string("code") == "invalid_transition")
+            // A stranger learns nothing about the workflow, not even that the step is invalid.
+            let snooping = try await client.send(.post, "\(uri)/transitions", key: world.key(.stranger), json: #"{"to":"accepted"}"#)
+            #expect(snooping.status == .forbidden)
+            #expect(snooping.string("code") == "not_a_partner")
             #expect(try await client.send(.post, "\(uri)/transitions", key: world.key(.owner), json: #"{"to":"submitted","note":"for the May meeting"}"#).status == .ok)
             let notEditable = try await client.send(.put, uri, key: world.key(.owner), json: world.body(.proposal, level: "partners", version: 2))
             #expect(notEditable.string("code") == "not_editable")

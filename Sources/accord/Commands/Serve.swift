@@ -24,6 +24,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (1024...(64 << 20)).contains(maxBodyBytes) else { throw ValidationError("--max-body-bytes must be between 1024 and 67108864") }
         let store: ExchangeStore
         do {
             store = try await database.openStore()

@@ -100,6 +100,7 @@ let package = Package(
                 "Storage",
                 "Server",
                 "ExchangeTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

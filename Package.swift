@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Chemistry", swiftSettings: strictSettings),
         .target(
             name: "Exchange",
-            dependencies: ["Chemistry", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .target(

@@ -62,6 +62,16 @@ struct CommandLineTests {
         #expect(try await store.workingGroup(named: "North America")?.members.count == 3)
         await store.close()
 
+        #expect(try accord("admin", "user", "disable", "--agency", "NNCC", "--name", "li").1 == 0)
+        let disabledStore = try await ExchangeStore.open(location)
+        do {
+            _ = try await disabledStore.authenticate(token: Self.string(rotated, "api_key") ?? "")
+            Issue.record("a disabled user's key was accepted")
+        } catch let error as ExchangeError {
+            #expect(error.code == "user_disabled")
+        }
+        await disabledStore.close()
+        #expect(try accord("admin", "user", "enable", "--agency", "NNCC", "--name", "li").1 == 0)
         #expect(try accord("admin", "key", "revoke", "--key-id", Self.string(rotated, "key_id") ?? "").1 == 0)
         #expect(try accord("admin", "key", "revoke", "--key-id", Self.string(rotated, "key_id") ?? "").1 != 0, "revoking twice is refused")
 

@@ -165,6 +165,23 @@ extension ExchangeStore {
         return user
     }
 
+    /// Disables or re-enables a user; a disabled user's keys stop working at once, and history is kept.
+    public func setUserDisabled(_ id: UserID, _ disabled: Bool, actor: AuditActor, at now: Timestamp = .now()) async throws -> User {
+        try await backend.write { db in
+            guard let before = try await db.raw("SELECT * FROM users WHERE id = \(bind: id.rawValue)").first().map(Self.user) else {
+                throw ExchangeError.notFound("user \(id)", field: "user")
+            }
+            guard before.disabled != disabled else {
+                throw ExchangeError.conflict(code: "unchanged", "user \(before.name) is already \(disabled ? "disabled" : "enabled")", field: "user")
+            }
+            try await db.raw("UPDATE users SET disabled = \(bind: disabled ? 1 : 0) WHERE id = \(bind: id.rawValue)").run()
+            let after = User(id: before.id, agency: before.agency, name: before.name, role: before.role, createdAt: before.createdAt, disabled: disabled)
+            try await Self.appendAudit(db, actor: actor, action: disabled ? "user.disable" : "user.enable", subjectKind: "user", subjectId: id.rawValue,
+                                       before: try ExchangeJSON.encode(before), after: try ExchangeJSON.encode(after), at: now)
+            return after
+        }
+    }
+
     public func user(_ id: UserID) async throws -> User? {
         try await backend.read { db in try await db.raw("SELECT * FROM users WHERE id = \(bind: id.rawValue)").first().map(Self.user) }
     }

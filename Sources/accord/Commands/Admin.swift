@@ -144,7 +144,38 @@ struct Admin: AsyncParsableCommand {
     }
 
     struct UserCommand: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Create.self])
+        static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Create.self, Disable.self, Enable.self])
+
+        /// Finds a user by agency and user name.
+        static func find(_ store: ExchangeStore, agency: String, name: String) async throws -> User {
+            let found = try await Admin.agency(store, named: agency)
+            guard let user = try await store.user(agency: found.id, name: name) else { throw ValidationError("agency '\(agency)' has no user '\(name)'") }
+            return user
+        }
+
+        struct Disable: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Disable a user: their keys stop working at once; their history stays.")
+            @OptionGroup var database: DatabaseOptions
+            @Option var agency: String
+            @Option var name: String
+            func run() async throws {
+                try printJSON(try await Admin.withStore(database) { store in
+                    try await store.setUserDisabled(try await UserCommand.find(store, agency: agency, name: name).id, true, actor: .operator)
+                })
+            }
+        }
+
+        struct Enable: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Re-enable a disabled user.")
+            @OptionGroup var database: DatabaseOptions
+            @Option var agency: String
+            @Option var name: String
+            func run() async throws {
+                try printJSON(try await Admin.withStore(database) { store in
+                    try await store.setUserDisabled(try await UserCommand.find(store, agency: agency, name: name).id, false, actor: .operator)
+                })
+            }
+        }
 
         struct Create: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Create a user in an agency.")

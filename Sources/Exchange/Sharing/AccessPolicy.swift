@@ -1,34 +1,3 @@
-/// What the access decision needs to know about a record.
-public struct SharedRecordFacts: Sendable, Hashable {
-    public let id: RecordID
-    public let kind: RecordKind
-    public let owner: AgencyID
-    public let distribution: Distribution
-    /// Jurisdiction asked to act, for scheduling proposals.
-    public let reviewingJurisdiction: String?
-
-    public init(id: RecordID, kind: RecordKind, owner: AgencyID, distribution: Distribution, reviewingJurisdiction: String? = nil) {
-        self.id = id
-        self.kind = kind
-        self.owner = owner
-        self.distribution = distribution
-        self.reviewingJurisdiction = reviewingJurisdiction
-    }
-}
-
-/// Relationships the decision depends on, read fresh for every request.
-public struct SharingFacts: Sendable, Hashable {
-    /// The owner agency's partner agencies.
-    public let ownerPartners: Set<AgencyID>
-    /// The record's working group, when its distribution names one (nil if it no longer exists).
-    public let workingGroup: WorkingGroup?
-
-    public init(ownerPartners: Set<AgencyID>, workingGroup: WorkingGroup?) {
-        self.ownerPartners = ownerPartners
-        self.workingGroup = workingGroup
-    }
-}
-
 /// The one function that decides every read and write of a shared record.
 ///
 /// Writes need a writing role and a key that is not read-only; reads and writes then need the record to be

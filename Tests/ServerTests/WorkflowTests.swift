@@ -14,6 +14,7 @@ struct WorkflowTests {
             let created = try await client.send(.post, "/api/v1/seizures", key: world.key(.owner), json: world.body(.seizure, level: "partners", extra: #","purity_percent":12.5,"form":"powder","packaging":"vacuum bags","route":{"origin":"CN","transit":["MX"],"destination":"US"},"exporter_identifiers":["USCC 91310000MA1K"],"shipper_identifiers":["AWB 123-45678901"],"grading":{"source_reliability":"B","information_credibility":"2"},"notes":"x""#))
             #expect(created.status == .created)
             #expect(created.headers[.location] == "/api/v1/seizures/\(created.string("id") ?? "")")
+            #expect(created.headers[.cacheControl] == "no-store")
             guard case .object(let quantity) = created["quantity"], case .object(let normalized) = quantity["normalized"] else {
                 Issue.record("no quantity: \(created.text)"); return
             }

@@ -8,6 +8,9 @@ enum JSONResponse {
     static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
+        // Shared intelligence must not linger in proxies or browser caches.
+        fields[.cacheControl] = "no-store"
+        fields[.xContentTypeOptions] = "nosniff"
         do {
             let data = try ExchangeJSON.encoder().encode(value)
             return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
@@ -19,7 +22,8 @@ enum JSONResponse {
 
     /// Raw JSON bytes already encoded (the committed OpenAPI document).
     static func raw(_ data: Data) -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .xContentTypeOptions: "nosniff"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
 

@@ -61,6 +61,14 @@ struct WorkflowTests {
             guard case .array(let entries) = trail["entries"] else { Issue.record("no audit"); return }
             #expect(entries.compactMap { if case .object(let e) = $0, case .string(let a) = e["action"] { a } else { nil } }
                     == ["seizure.create", "seizure.update", "seizure.retract"])
+            #expect(trail["next_after"] == .null)
+            // Paged: two entries, then the rest from next_after.
+            let first = try await client.send(.get, "/api/v1/audit?record=\(id)&limit=2", key: world.key(.owner))
+            guard case .array(let firstEntries) = first["entries"], case .number(let next) = first["next_after"] else { Issue.record("no page: \(first.text)"); return }
+            #expect(firstEntries.count == 2)
+            let rest = try await client.send(.get, "/api/v1/audit?record=\(id)&after=\(Int(next))", key: world.key(.owner))
+            guard case .array(let restEntries) = rest["entries"] else { Issue.record("no rest"); return }
+            #expect(restEntries.count == 1)
             #expect(try await world.store.verifyAudit().intact)
         }
     }

@@ -101,13 +101,17 @@ extension ExchangeService {
             guard let text = try reader.string("record", maxLength: 36) else {
                 throw ExchangeError(.malformed, code: "missing_parameter", "name the record: ?record=<id>", field: "record")
             }
+            let after = Int64(try reader.integer("after", in: 0...Int(Int32.max)) ?? 0)
+            let limit = try reader.integer("limit", in: 1...1000) ?? 200
             try reader.finish()
             guard IdentifierFactory.isWellFormed(text), let facts = try await store.recordFacts(RecordID(rawValue: text.lowercased())) else {
                 throw ExchangeError.notFound("record \(text)", field: "record")
             }
             try await authorize(caller, .read, facts)
-            let entries = try await store.auditEntries(after: 0, limit: 10_000, subject: facts.id.rawValue)
-            return JSONResponse.make(AuditTrail(record: facts.id, entries: entries))
+            let entries = try await store.auditEntries(after: after, limit: limit + 1, subject: facts.id.rawValue)
+            let page = Array(entries.prefix(limit))
+            return JSONResponse.make(AuditTrail(record: facts.id, entries: page,
+                                                nextAfter: entries.count > limit ? page.last?.sequence : nil))
         }
     }
 

@@ -52,7 +52,18 @@ struct MeView: Codable, Sendable {
     let key: KeyView?
 }
 
-struct AuditTrail: Codable, Sendable {
+/// A page of a record's audit trail, oldest first; `next_after` is the `after` of the next page, or null.
+struct AuditTrail: Encodable, Sendable {
     let record: RecordID
     let entries: [AuditEntry]
+    let nextAfter: Int64?
+
+    enum CodingKeys: String, CodingKey { case record, entries, nextAfter }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(record, forKey: .record)
+        try container.encode(entries, forKey: .entries)
+        try container.encode(nextAfter, forKey: .nextAfter)
+    }
 }

@@ -2,9 +2,11 @@ import Exchange
 import Hummingbird
 import Storage
 
+/// Hits of a structure search: how many structures were searched, how many matched, and the first `limit`.
 struct StructureSearchResult: Codable, Sendable {
     let mode: String
     let searched: Int
+    let matched: Int
     let items: [StructureHit]
 }
 
@@ -44,7 +46,7 @@ extension ExchangeService {
                 if error.unavailable { throw ExchangeError(.unavailable, code: "structure_search_unavailable", error.message, field: field) }
                 throw ExchangeError(.invalid, code: smarts == nil ? "invalid_structure" : "invalid_smarts", error.message, field: field, position: error.position)
             }
-            return JSONResponse.make(StructureSearchResult(mode: mode, searched: candidates.count, items: Array(hits.prefix(limit))))
+            return JSONResponse.make(StructureSearchResult(mode: mode, searched: candidates.count, matched: hits.count, items: Array(hits.prefix(limit))))
         }
     }
 }

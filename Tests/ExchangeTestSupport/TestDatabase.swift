@@ -64,14 +64,34 @@ public enum TestDatabase: String, Sendable, CaseIterable {
         if let reason = unavailableReason {
             throw DatabaseUnavailable(message: reason)
         }
-        let store = try await ExchangeStore.open(try await makeLocation())
+        let location = try await makeLocation()
+        let store = try await ExchangeStore.open(location)
         do {
             let result = try await body(store)
             await store.close()
+            await Self.discard(location)
             return result
         } catch {
             await store.close()
+            await Self.discard(location)
             throw error
+        }
+    }
+
+    /// Deletes a test database: the SQLite folder, or the PostgreSQL database (best effort; the throw-away
+    /// server of scripts/test is deleted as a whole anyway).
+    public static func discard(_ location: DatabaseLocation) async {
+        switch location {
+        case .sqlite(let directory):
+            try? FileManager.default.removeItem(atPath: directory)
+        case .postgres(let database):
+            guard let url = ProcessInfo.processInfo.environment[postgresURLVariable],
+                  case .postgres(let server) = try? DatabaseLocation.postgres(url: url) else { return }
+            let configuration = PostgresConnection.Configuration(host: server.host, port: server.port, username: server.user,
+                                                                 password: server.password, database: server.database, tls: .disable)
+            guard let connection = try? await PostgresConnection.connect(configuration: configuration, id: 2, logger: .init(label: "accord.test")) else { return }
+            _ = try? await connection.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(database.database) WITH (FORCE)"), logger: .init(label: "accord.test"))
+            try? await connection.close()
         }
     }
 }

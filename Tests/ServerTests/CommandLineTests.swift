@@ -88,5 +88,6 @@ struct CommandLineTests {
         let broken = Self.json(brokenOut)
         #expect(broken["intact"] == .bool(false))
         if case .object(let first) = broken["first_break"] { #expect(first["sequence"] == .number(4)) } else { Issue.record("no first_break: \(brokenOut)") }
+        await TestDatabase.discard(location)
     }
 }

@@ -90,7 +90,8 @@ struct DurabilityTests {
     @Test("acknowledged writes survive SIGKILL and the audit chain verifies", arguments: TestDatabase.allCases)
     func killDuringWrites(database: TestDatabase) async throws {
         if let reason = database.unavailableReason { Issue.record(Comment(rawValue: reason)); return }
-        let arguments = Self.databaseArguments(try await database.makeLocation())
+        let location = try await database.makeLocation()
+        let arguments = Self.databaseArguments(location)
         let (initOutput, initStatus) = try Self.run(["admin", "init", "--agency", "DEA", "--country", "US"] + arguments)
         #expect(initStatus == 0)
         guard case .object(let initFields) = try JSONValue.parse(Data(initOutput.utf8)), case .string(let key) = initFields["api_key"] else {
@@ -141,6 +142,7 @@ struct DurabilityTests {
         #expect(fields["intact"] == .bool(true))
         // init wrote 3 entries (agency, user, key); every acknowledged seizure has its own.
         #expect(Int(entries) >= 3 + ids.count)
+        await TestDatabase.discard(location)
     }
 }
 

@@ -18,10 +18,12 @@ struct OpenAPITests {
     }
 
     @Test func everyRouteIsDocumentedAndEveryDocumentedRouteExists() async throws {
-        let store = try await ExchangeStore.open(try await TestDatabase.sqlite.makeLocation())
+        let location = try await TestDatabase.sqlite.makeLocation()
+        let store = try await ExchangeStore.open(location)
         let service = ExchangeService(store: store, validator: BracketValidator(), classifier: TableClassifier.standard, searcher: SubstringSearcher(), bcryptCost: 4)
         let implemented = Set(service.makeRouter().routes.map { "\($0.method.rawValue) \($0.path.description)" })
         await store.close()
+        await TestDatabase.discard(location)
         var documented = Set<String>()
         for (path, operations) in Self.object(Self.object(try Self.document())["paths"]) {
             for method in Self.object(operations).keys { documented.insert("\(method.uppercased()) \(path)") }

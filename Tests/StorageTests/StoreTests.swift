@@ -54,6 +54,7 @@ struct StoreTests {
         }
         #expect(versions == Migration.all.map(\.version))
         await second.close()
+        await TestDatabase.discard(location)
     }
 
     @Test("accounts: unique names, keys hashed, expired and revoked keys refused", arguments: TestDatabase.allCases)

@@ -22,6 +22,22 @@ extension ExchangeStore {
         }
     }
 
+    /// Ends a partnership (both ways). Records distributed to `partners` stop being visible to the former
+    /// partner at once; the change is explicit and audited, never a side effect.
+    public func removePartnership(_ a: AgencyID, _ b: AgencyID, actor: AuditActor, at now: Timestamp = .now()) async throws {
+        try await backend.write { db in
+            guard try await db.raw("SELECT agency_id FROM partnerships WHERE agency_id = \(bind: a.rawValue) AND partner_id = \(bind: b.rawValue)").first() != nil else {
+                throw ExchangeError.notFound("a partnership between \(a) and \(b)", field: "partner")
+            }
+            for (x, y) in [(a, b), (b, a)] {
+                try await db.raw("DELETE FROM partnerships WHERE agency_id = \(bind: x.rawValue) AND partner_id = \(bind: y.rawValue)").run()
+            }
+            let pair = [a.rawValue, b.rawValue].sorted().joined(separator: "+")
+            try await Self.appendAudit(db, actor: actor, action: "partnership.remove", subjectKind: "partnership", subjectId: pair,
+                                       before: Data(pair.utf8), after: nil, at: now)
+        }
+    }
+
     /// Creates a working group with its first members.
     public func createWorkingGroup(name: String, members: [AgencyID], actor: AuditActor, at now: Timestamp = .now()) async throws -> WorkingGroup {
         try Self.checkName(name, field: "group")
@@ -54,6 +70,18 @@ extension ExchangeStore {
             try await db.raw("INSERT INTO working_group_members (group_id, agency_id) VALUES (\(bind: group.rawValue), \(bind: agency.rawValue))").run()
             let after = WorkingGroup(id: before.id, name: before.name, members: before.members.union([agency]), createdAt: before.createdAt)
             try await Self.appendAudit(db, actor: actor, action: "working_group.add_member", subjectKind: "working_group", subjectId: group.rawValue,
+                                       before: try ExchangeJSON.encode(before), after: try ExchangeJSON.encode(after), at: now)
+        }
+    }
+
+    /// Removes an agency from a working group; the group's records stop being visible to it at once.
+    public func removeGroupMember(_ group: WorkingGroupID, _ agency: AgencyID, actor: AuditActor, at now: Timestamp = .now()) async throws {
+        try await backend.write { db in
+            guard let before = try await Self.workingGroup(db, group) else { throw ExchangeError.notFound("working group \(group)", field: "group") }
+            guard before.members.contains(agency) else { throw ExchangeError.notFound("agency \(agency) in working group '\(before.name)'", field: "agency") }
+            try await db.raw("DELETE FROM working_group_members WHERE group_id = \(bind: group.rawValue) AND agency_id = \(bind: agency.rawValue)").run()
+            let after = WorkingGroup(id: before.id, name: before.name, members: before.members.subtracting([agency]), createdAt: before.createdAt)
+            try await Self.appendAudit(db, actor: actor, action: "working_group.remove_member", subjectKind: "working_group", subjectId: group.rawValue,
                                        before: try ExchangeJSON.encode(before), after: try ExchangeJSON.encode(after), at: now)
         }
     }

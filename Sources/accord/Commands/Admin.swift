@@ -91,7 +91,22 @@ struct Admin: AsyncParsableCommand {
     }
 
     struct PartnerCommand: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "partner", abstract: "Manage partnerships.", subcommands: [Add.self])
+        static let configuration = CommandConfiguration(commandName: "partner", abstract: "Manage partnerships.", subcommands: [Add.self, Remove.self])
+
+        struct Remove: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "End a partnership (both ways); 'partners' records stop being shared at once.")
+            @OptionGroup var database: DatabaseOptions
+            @Option var agency: String
+            @Option var partner: String
+            func run() async throws {
+                try await Admin.withStore(database) { store in
+                    let a = try await Admin.agency(store, named: agency), b = try await Admin.agency(store, named: partner)
+                    try await store.removePartnership(a.id, b.id, actor: .operator)
+                }
+                struct Done: Encodable { let agency: String; let removedPartner: String }
+                try printJSON(Done(agency: agency, removedPartner: partner))
+            }
+        }
 
         struct Add: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Make two agencies partners (both ways).")
@@ -110,7 +125,22 @@ struct Admin: AsyncParsableCommand {
     }
 
     struct GroupCommand: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "group", abstract: "Manage working groups.", subcommands: [Create.self, AddMember.self])
+        static let configuration = CommandConfiguration(commandName: "group", abstract: "Manage working groups.", subcommands: [Create.self, AddMember.self, RemoveMember.self])
+
+        struct RemoveMember: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "remove-member", abstract: "Remove an agency from a working group; the group's records stop being shared with it at once.")
+            @OptionGroup var database: DatabaseOptions
+            @Option var group: String
+            @Option var agency: String
+            func run() async throws {
+                let updated = try await Admin.withStore(database) { store in
+                    guard let found = try await store.workingGroup(named: group) else { throw ValidationError("no working group is named '\(group)'") }
+                    try await store.removeGroupMember(found.id, try await Admin.agency(store, named: agency).id, actor: .operator)
+                    return try await store.workingGroup(found.id)
+                }
+                try printJSON(updated)
+            }
+        }
 
         struct Create: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Create a working group.")

@@ -21,6 +21,9 @@ struct Accord: AsyncParsableCommand {
             // Surveillance
             Surveil.self,
             // Exchange server
+            Serve.self,
+            Admin.self,
+            Audit.self,
         ]
     )
 }

@@ -15,8 +15,15 @@ struct Accord: AsyncParsableCommand {
         subcommands: [
             // Chemistry
             // Law
+            LawCommand.self,
+            Timeline.self,
+            Gaps.self,
             // Surveillance
+            Surveil.self,
             // Exchange server
+            Serve.self,
+            Admin.self,
+            Audit.self,
         ]
     )
 }

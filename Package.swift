@@ -20,18 +20,83 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "Chemistry", targets: ["Chemistry"]),
+        .library(name: "Law", targets: ["Law"]),
+        .library(name: "Surveillance", targets: ["Surveillance"]),
+        .library(name: "Exchange", targets: ["Exchange"]),
+        .library(name: "Storage", targets: ["Storage"]),
+        .library(name: "Server", targets: ["Server"]),
         .executable(name: "accord", targets: ["accord"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
     ],
     targets: [
         .target(name: "Chemistry", swiftSettings: strictSettings),
+        .target(
+            name: "Law",
+            dependencies: ["Chemistry"],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Surveillance",
+            dependencies: [.product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Exchange",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Storage",
+            dependencies: [
+                "Exchange",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Exchange",
+                "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "accord",
             dependencies: [
                 "Chemistry",
+                "Law",
+                "Surveillance",
+                "Exchange",
+                "Storage",
+                "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             swiftSettings: strictSettings
         ),
@@ -42,9 +107,36 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "ChemistryTests",
-            dependencies: ["Chemistry"],
+            name: "ChemistryTests", dependencies: ["Chemistry"], resources: [.copy("Resources")],
+            swiftSettings: strictSettings),
+        .testTarget(name: "LawTests", dependencies: ["Law"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SurveillanceTests",
+            dependencies: ["Surveillance"],
             resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "ExchangeTests", dependencies: ["Exchange"], swiftSettings: strictSettings),
+        .target(
+            name: "ExchangeTestSupport",
+            dependencies: ["Exchange", "Storage", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/ExchangeTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StorageTests", dependencies: ["Exchange", "Storage", "ExchangeTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Exchange",
+                "Storage",
+                "Server",
+                "ExchangeTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
     ],

@@ -16,8 +16,15 @@ struct Accord: AsyncParsableCommand {
             // Chemistry
             DescribeCommand.self,
             // Law
+            LawCommand.self,
+            Timeline.self,
+            Gaps.self,
             // Surveillance
+            Surveil.self,
             // Exchange server
+            Serve.self,
+            Admin.self,
+            Audit.self,
         ]
     )
 }

@@ -16,8 +16,8 @@ It writes, under Tests/ChemistryTests/Resources/molfile/:
 * ``<set>.reference.tsv[.gz]`` for the SMILES sets: each input SMILES with RDKit's formula, masses, heavy atoms
   and charge (or ``ok`` 0 when RDKit rejects it).
 
-Tetrahedral centres are written in Accord's reference order, not RDKit's: Accord lists an implicit neighbour
-(hydrogen or lone pair) *first*, then the neighbours in bond order; RDKit counts the implicit neighbour *last*.
+Tetrahedral centres are written in Accord's reference order, not RDKit's: Accord lists an implicit hydrogen
+*first*, then the neighbours in bond order (a lone pair comes last); RDKit counts any implicit neighbour *last*.
 The script builds both neighbour lists and applies the permutation's parity to RDKit's tag, so a centre is
 ``[atom, 1]`` for Accord's ``@`` (counterclockwise) and ``[atom, 2]`` for ``@@``. Double bonds are
 ``[begin, end, stereoAtom1, stereoAtom2, "cis"|"trans"|"either"]`` with cis/trans relative to the two stereo
@@ -65,8 +65,9 @@ def accord_centres(mol):
         idx = atom.GetIdx()
         in_bond_order = [b.GetOtherAtomIdx(idx) for b in atom.GetBonds()]
         if len(in_bond_order) == 3:
+            # The implicit neighbour: a hydrogen (first in Accord's order) or a lone pair (last, as in RDKit).
             rdkit_order = in_bond_order + [IMPLICIT]
-            accord_order = [IMPLICIT] + in_bond_order
+            accord_order = [IMPLICIT] + in_bond_order if atom.GetTotalNumHs() == 1 else rdkit_order
         else:
             rdkit_order = list(in_bond_order)
             accord_order = list(in_bond_order)

@@ -173,9 +173,9 @@ struct MolfilePlan {
             let d = molecule.degree(of: a)
             guard d == 4 || (d == 3 && molecule.atoms[a].totalHydrogens <= 1) else { continue }
             let inBondOrder = molecule.neighbors(of: a).map(\.atom)
-            // Accord's reference order puts an implicit neighbour first; RDKit's bond-order tag puts it last.
+            // Accord's reference order puts an implicit hydrogen first; RDKit's bond-order tag puts it last.
             var counterclockwise = molecule.atoms[a].chirality == .counterclockwise
-            if d == 3 { counterclockwise.toggle() }
+            if molecule.hasImplicitHydrogenFirst(a) { counterclockwise.toggle() }
             var clockwise = !counterclockwise
             if permutationIsOdd(from: inBondOrder, to: inBondOrder.sorted()) { clockwise.toggle() }
             parities[a] = clockwise ? 1 : 2

@@ -37,12 +37,19 @@ extension Molecule {
         return ambiguous
     }
 
-    /// Converts a configuration stated RDKit's way (relative to the neighbours in bond order, with an implicit
-    /// hydrogen or lone pair of a three-connected atom counted last) into Accord's reference order, where that
-    /// implicit neighbour comes first: moving it from last to first is an odd permutation.
+    /// Converts a configuration stated RDKit's way (relative to the neighbours in bond order, with the implicit
+    /// neighbour of a three-connected atom, hydrogen or lone pair, counted last) into Accord's reference order,
+    /// where an implicit hydrogen comes first (moving it from last to first is an odd permutation) and a lone
+    /// pair stays last.
     func referenceChirality(atom: Int, counterclockwiseInBondOrder: Bool) -> Chirality {
         let tag: Chirality = counterclockwiseInBondOrder ? .counterclockwise : .clockwise
-        return degree(of: atom) == 3 ? tag.inverted : tag
+        return hasImplicitHydrogenFirst(atom) ? tag.inverted : tag
+    }
+
+    /// True when the atom's reference order starts with an implicit hydrogen: three graph neighbours and a
+    /// hydrogen count (a three-connected atom without one has a lone pair, which comes last).
+    func hasImplicitHydrogenFirst(_ atom: Int) -> Bool {
+        degree(of: atom) == 3 && atoms[atom].totalHydrogens == 1
     }
 
     /// The configuration a wedged bond gives its `begin` atom: `.some(true)` counterclockwise and

@@ -198,9 +198,9 @@ extension Molecule {
     private func rankLabel(_ a: Int, classes: [Int32]) -> UInt8 {
         let inBondOrder = neighbors(of: a).map(\.atom)
         let byClass = inBondOrder.sorted { classes[$0] < classes[$1] }
-        // RDKit's convention counts an implicit neighbour last; Accord's reference order counts it first.
+        // RDKit's convention counts an implicit hydrogen last; Accord's reference order counts it first.
         var counterclockwise = atoms[a].chirality == .counterclockwise
-        if inBondOrder.count == 3 { counterclockwise.toggle() }
+        if hasImplicitHydrogenFirst(a) { counterclockwise.toggle() }
         var odd = permutationIsOdd(from: inBondOrder, to: byClass)
         if inBondOrder.count == 3 && atoms[a].totalHydrogens == 1 { odd.toggle() }
         if odd { counterclockwise.toggle() }

@@ -36,7 +36,7 @@ struct DescribeCommand: ParsableCommand {
             throw ExitCode(66)  // EX_NOINPUT
         }
         let output = TextOutput(descriptor: 1)
-        var json = JSONLineWriter(output: output)
+        var json = JSONFieldWriter(output: output)
         for record in reader {
             json.begin()
             json.field("index", record.index)

@@ -3,7 +3,7 @@ import Chemistry
 /// Writes JSON Lines: one object per record, fields in the order they are added, straight into a byte buffer
 /// that goes to a `TextOutput`. Strings are escaped as RFC 8259 requires (quotes, backslashes and control
 /// characters; other Unicode is written as UTF-8), numbers are plain decimals, and a missing value is `null`.
-struct JSONLineWriter {
+struct JSONFieldWriter {
     private var line: [UInt8] = []
     private var needsComma = false
     let output: TextOutput

@@ -1,0 +1,11 @@
+/// The searcher for servers built without structure search: refuses with a clear reason (HTTP 501).
+public struct UnavailableStructureSearcher: StructureSearcher {
+    public let reason: String
+    public init(reason: String) { self.reason = reason }
+    public func substructure(_ smarts: String, in candidates: [StructureCandidate]) throws(StructureProblem) -> [StructureHit] {
+        throw StructureProblem(message: reason, position: nil, unavailable: true)
+    }
+    public func similar(to smiles: String, threshold: Double, in candidates: [StructureCandidate]) throws(StructureProblem) -> [StructureHit] {
+        throw StructureProblem(message: reason, position: nil, unavailable: true)
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Surveillance
+
+/// `accord surveil names`: which source substance names map to the knowledge base.
+struct SurveilNames: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "names",
+        abstract: "Report how the imported substance names map to knowledge-base entries.",
+        discussion: "One JSON line per distinct name (name, group, entry id and name, classes), then a summary "
+            + "line with the mapped fraction and the unmapped names."
+    )
+
+    @OptionGroup var dataOptions: DataOptions
+
+    @Option(help: "Only this source (nflis, dose, cbp, vsrr, accord).")
+    var source: String?
+
+    func run() async throws {
+        var format: SourceFormat? = nil
+        if let source {
+            guard let parsed = SourceFormat(rawValue: source) else { throw ValidationError("--source \(source): unknown") }
+            format = parsed
+        }
+        let set = try dataOptions.observationSet()
+        let sources = Dictionary(set.observations.map { ($0.substance, $0.source) }, uniquingKeysWith: { a, _ in a })
+        for entry in set.nameMapping where format == nil || sources[entry.name] == format {
+            try Output.line(NameLine(name: entry.name, group: entry.group, entryID: entry.match?.id,
+                                     entryName: entry.match?.name, classes: entry.match?.classes ?? []))
+        }
+        try Output.line(set.mappingReport(source: format))
+    }
+
+    struct NameLine: Encodable {
+        var name: String
+        var group: String?
+        var entryID: String?
+        var entryName: String?
+        var classes: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case name, group, entryID = "entry_id", entryName = "entry_name", classes
+        }
+    }
+}

@@ -53,7 +53,9 @@ extension Molecule {
         }
         var newBonds: [Bond] = []
         newBonds.reserveCapacity(bondCount)
-        for bond in bonds where !remove[Int(bond.begin)] && !remove[Int(bond.end)] {
+        var newBondIndex = [Int32](repeating: -1, count: bondCount)
+        for (i, bond) in bonds.enumerated() where !remove[Int(bond.begin)] && !remove[Int(bond.end)] {
+            newBondIndex[i] = Int32(newBonds.count)
             var b = bond
             b.begin = newIndex[Int(bond.begin)]
             b.end = newIndex[Int(bond.end)]
@@ -87,9 +89,11 @@ extension Molecule {
             result.coordinates = (0..<n).filter { !remove[$0] }.map { coordinates[$0] }
         }
         result.hasThreeDimensionalCoordinates = hasThreeDimensionalCoordinates
-        // Hydrogens lie on no ring, so the rings are the same; their atom and bond numbers are not.
-        if aromaticityModel != nil || ringInfo.ringCount > 0 {
-            result.aromaticityModel = aromaticityModel
+        // Hydrogens lie on no ring, so the rings are the same; only their atom and bond numbers change.
+        result.aromaticityModel = aromaticityModel
+        if ringInfo.bondIsCyclic.count == bondCount {
+            result.ringInfo = ringInfo.renumbered(atomIndex: newIndex, bondIndex: newBondIndex)
+        } else if aromaticityModel != nil {
             result.perceiveRings()
         }
         return result

@@ -135,6 +135,19 @@ struct MolfileReaderTests {
         }
     }
 
+    @Test("rings renumbered after hydrogen removal equal freshly perceived ones")
+    func ringsAfterHydrogenRemoval() throws {
+        var checked = 0
+        for record in try SDFReader(path: try #require(TestResources.path("molfile/mols.1000.sdf.gz"))) {
+            guard let m = record.molecule, record.number <= 300 else { break }
+            var fresh = m
+            fresh.perceiveRings()
+            #expect(m.ringInfo == fresh.ringInfo, "record \(record.number)")
+            checked += 1
+        }
+        #expect(checked == 300)
+    }
+
     @Test("chemically impossible structures are errors naming the atom's line")
     func invalidStructure() {
         // A carbon bonded to five carbons.

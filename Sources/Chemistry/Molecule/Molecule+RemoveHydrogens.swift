@@ -91,7 +91,7 @@ extension Molecule {
         result.hasThreeDimensionalCoordinates = hasThreeDimensionalCoordinates
         // Hydrogens lie on no ring, so the rings are the same; only their atom and bond numbers change.
         result.aromaticityModel = aromaticityModel
-        if ringInfo.bondIsCyclic.count == bondCount {
+        if ringInfo.atomStats.count == n && ringInfo.bondStats.count == bondCount {
             result.ringInfo = ringInfo.renumbered(atomIndex: newIndex, bondIndex: newBondIndex)
         } else if aromaticityModel != nil {
             result.perceiveRings()

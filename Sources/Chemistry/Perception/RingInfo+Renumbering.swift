@@ -6,13 +6,8 @@ extension RingInfo {
         var result = self
         result.ringAtomList = ringAtomList.map { atomIndex[Int($0)] }
         result.ringBondList = ringBondList.map { bondIndex[Int($0)] }
-        result.atomRings = atomRings.indices.filter { atomIndex[$0] >= 0 }.map { atomRings[$0] }
-        result.atomSmallestRing = atomSmallestRing.indices.filter { atomIndex[$0] >= 0 }.map { atomSmallestRing[$0] }
-        result.atomRingBonds = atomRingBonds.indices.filter { atomIndex[$0] >= 0 }.map { atomRingBonds[$0] }
-        result.bondRings = bondRings.indices.filter { bondIndex[$0] >= 0 }.map { bondRings[$0] }
-        result.bondSmallestRing = bondSmallestRing.indices.filter { bondIndex[$0] >= 0 }.map { bondSmallestRing[$0] }
-        result.bondIsCyclic = bondIsCyclic.indices.filter { bondIndex[$0] >= 0 }.map { bondIsCyclic[$0] }
-        result.bondBlock = bondBlock.indices.filter { bondIndex[$0] >= 0 }.map { bondBlock[$0] }
+        result.atomStats = atomStats.indices.filter { atomIndex[$0] >= 0 }.map { atomStats[$0] }
+        result.bondStats = bondStats.indices.filter { bondIndex[$0] >= 0 }.map { bondStats[$0] }
         return result
     }
 }

@@ -44,10 +44,14 @@ final class ByteSource {
     }
 
     /// The first `count` bytes of the input (fewer when it is shorter), without consuming them.
+    ///
+    /// Reads ahead a whole chunk (what one `read(2)` returns, up to 64 KiB) rather than exactly `count` bytes, so
+    /// the first `read(into:count:)` after a peek hands out a full buffer, as later ones do, and never waits for
+    /// more input than a single system call delivers (standard input typed line by line keeps working).
     func peek(count: Int) throws(IOError) -> [UInt8] {
         while pending.count < count {
             var more: [UInt8] = []
-            if try readFromKind(into: &more, count: count - pending.count) == 0 { break }
+            if try readFromKind(into: &more, count: max(count - pending.count, 1 << 16)) == 0 { break }
             pending += more
         }
         return Array(pending.prefix(count))

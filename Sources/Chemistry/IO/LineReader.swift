@@ -9,14 +9,16 @@ import Darwin
 /// Reads text files line by line through a fixed-size buffer, so files of any size stream in bounded memory.
 ///
 /// Every reader of line-based formats (SDF, SMILES files) goes through this type. It accepts `\n` and `\r\n`
-/// line ends (a lone `\r` is kept as text), counts lines from 1 for error messages, and decompresses gzip input
-/// transparently when the data starts with the gzip magic bytes, whatever the file is called.
+/// line ends (a lone `\r` is kept as text), skips a UTF-8 byte-order mark at the start (some Windows editors
+/// write one), counts lines from 1 for error messages, and decompresses gzip input transparently when the data
+/// starts with the gzip magic bytes, whatever the file is called.
 public final class LineReader {
     private let source: ByteSource
     private let gzip: GzipDecoder?
     private var buffer: [UInt8] = []
     private var position = 0
     private var finished = false
+    private var atStart = true
 
     /// The 1-based number of the last line returned; 0 before the first.
     public private(set) var lineNumber = 0
@@ -75,7 +77,25 @@ public final class LineReader {
             n = try source.read(into: &buffer, count: Self.chunkSize)
         }
         if n == 0 { finished = true }
+        if atStart {
+            atStart = false
+            if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { position = 3 }
+        }
         return n > 0
+    }
+
+    /// The offset of a NUL byte among the first bytes of the (decompressed) input, or nil when there is none.
+    ///
+    /// Text formats never contain NUL, so one near the start means the input is not text at all (an
+    /// executable, an image, a compressed format other than gzip): callers can say so instead of reporting
+    /// every "line" of it as a broken record. Looks at the first buffer (up to 64 KiB) without consuming
+    /// anything; call it before reading lines.
+    public func binaryByteOffset() throws(IOError) -> Int? {
+        if position == buffer.count && lineNumber == 0 {
+            guard try fill() else { return nil }
+        }
+        guard lineNumber == 0, let nul = buffer[position...].firstIndex(of: 0) else { return nil }
+        return nul
     }
 
     /// Appends the next line's bytes (without its line end) to `line`; returns false at the end of the input.
@@ -107,6 +127,7 @@ public final class LineReader {
                 }
                 return true
             }
+            if position == buffer.count { continue }  // a buffer that held only the byte-order mark
             line.append(contentsOf: buffer[position...])
             position = buffer.count
             sawBytes = true

@@ -45,7 +45,7 @@ extension MolfileParser {
         var joined = ""
         while true {
             guard text.hasPrefix(index, "M  V30") else {
-                throw error(.badV3000, "expected an 'M  V30' line (\(expecting)), found '\(text.string(index))'")
+                throw error(.badV3000, "expected an 'M  V30' line (\(expecting)), found \(text.quoted(index))")
             }
             var content = text.string(index, from: 7, to: text.length(index))
             // Trailing spaces before the continuation mark are part of neither line.
@@ -65,14 +65,14 @@ extension MolfileParser {
     mutating func parseV3000() throws(MolfileError) {
         var line = try nextV3000Line("BEGIN CTAB")
         guard line.starts(with: "BEGIN CTAB") else {
-            throw error(.badV3000, "expected 'BEGIN CTAB', found '\(line.text)'")
+            throw error(.badV3000, "expected 'BEGIN CTAB', found \(quotedForMessage(line.text))")
         }
         line = try nextV3000Line("the COUNTS line")
         let counts = line.tokens
         guard counts.count >= 3, counts[0].uppercased() == "COUNTS", let atomCount = Int(counts[1]), let bondCount = Int(counts[2]),
             atomCount >= 0, bondCount >= 0
         else {
-            throw error(.badCountsLine, "cannot read the V3000 COUNTS line '\(line.text)'")
+            throw error(.badCountsLine, "cannot read the V3000 COUNTS line \(quotedForMessage(line.text))")
         }
         var atomIDs: [Int: Int] = [:]
         line = try nextV3000Line("BEGIN ATOM")
@@ -105,15 +105,15 @@ extension MolfileParser {
         while !line.starts(with: "END CTAB") {
             if line.starts(with: "BEGIN ") {
                 let block = String(line.text.dropFirst(6)).trimmingSpaces()
-                warn(.ignoredBlock, "V3000 block '\(block)' is not kept", at: index)
+                warn(.ignoredBlock, "V3000 block \(quotedForMessage(block)) is not kept", at: index)
                 let end = "END " + block.split(separator: " ").first.map(String.init).map { $0.uppercased() }.orEmpty
                 repeat {
-                    line = try nextV3000Line("'\(end)'")
+                    line = try nextV3000Line(quotedForMessage(end))
                 } while !line.starts(with: end)
             } else if line.starts(with: "LINKNODE") {
-                warn(.queryFeature, "link node '\(line.text)' is not kept", at: index)
+                warn(.queryFeature, "link node \(quotedForMessage(line.text)) is not kept", at: index)
             } else {
-                warn(.unrecognizedLine, "V3000 line '\(line.text)' skipped", at: index)
+                warn(.unrecognizedLine, "V3000 line \(quotedForMessage(line.text)) skipped", at: index)
             }
             line = try nextV3000Line("END CTAB")
         }
@@ -129,30 +129,30 @@ extension MolfileParser {
     private mutating func parseV3000Atom(_ line: V3000Line, number: Int, ids: inout [Int: Int]) throws(MolfileError) {
         let tokens = line.tokens
         guard tokens.count >= 6, let id = Int(tokens[0]) else {
-            throw error(.badAtomLine, "V3000 atom \(number): expected 'index type x y z aamap', found '\(line.text)'")
+            throw error(.badAtomLine, "V3000 atom \(number): expected 'index type x y z aamap', found \(quotedForMessage(line.text))")
         }
         guard ids[id] == nil else {
             throw error(.badV3000, "V3000 atom index \(id) is used twice")
         }
         let type = tokens[1]
         if type.hasPrefix("[") || type.uppercased().hasPrefix("NOT") {
-            throw error(.atomListUnsupported, "V3000 atom \(number) is an atom list '\(type)', a query that is not a molecule")
+            throw error(.atomListUnsupported, "V3000 atom \(number) is an atom list \(quotedForMessage(type)), a query that is not a molecule")
         }
         var atom = try atom(forSymbol: Array(type.utf8), number: number, line: index)
         guard let x = Double(tokens[2]), let y = Double(tokens[3]), let z = Double(tokens[4]), x.isFinite, y.isFinite,
             z.isFinite
         else {
-            throw error(.badAtomLine, "V3000 atom \(number): cannot read coordinates '\(tokens[2]) \(tokens[3]) \(tokens[4])'")
+            throw error(.badAtomLine, "V3000 atom \(number): cannot read coordinates \(quotedForMessage("\(tokens[2]) \(tokens[3]) \(tokens[4])"))")
         }
         guard let map = Int(tokens[5]), map >= 0 else {
-            throw error(.badAtomLine, "V3000 atom \(number): cannot read the mapping number '\(tokens[5])'")
+            throw error(.badAtomLine, "V3000 atom \(number): cannot read the mapping number \(quotedForMessage(tokens[5]))")
         }
         if map > 0 && map <= Int(UInt32.max) { atom.mapNumber = UInt32(map) }
         var parity: UInt8 = 0
         var valence: Int16 = 0
         for token in tokens.dropFirst(6) {
             guard let equals = token.firstIndex(of: "=") else {
-                throw error(.badAtomLine, "V3000 atom \(number): property '\(token)' is not KEY=value")
+                throw error(.badAtomLine, "V3000 atom \(number): property \(quotedForMessage(token)) is not KEY=value")
             }
             let key = token[..<equals].uppercased()
             let value = token[token.index(after: equals)...]
@@ -212,7 +212,7 @@ extension MolfileParser {
         guard tokens.count >= 4, Int(tokens[0]) != nil, let type = Int(tokens[1]), let firstID = Int(tokens[2]),
             let secondID = Int(tokens[3])
         else {
-            throw error(.badBondLine, "V3000 bond \(number): expected 'index type atom1 atom2', found '\(line.text)'")
+            throw error(.badBondLine, "V3000 bond \(number): expected 'index type atom1 atom2', found \(quotedForMessage(line.text))")
         }
         guard let first = ids[firstID], let second = ids[secondID] else {
             let missing = ids[firstID] == nil ? firstID : secondID
@@ -222,7 +222,7 @@ extension MolfileParser {
         var mark = BondStereoMark.none
         for token in tokens.dropFirst(4) {
             guard let equals = token.firstIndex(of: "=") else {
-                throw error(.badBondLine, "V3000 bond \(number): property '\(token)' is not KEY=value")
+                throw error(.badBondLine, "V3000 bond \(number): property \(quotedForMessage(token)) is not KEY=value")
             }
             let key = token[..<equals].uppercased()
             let value = token[token.index(after: equals)...]

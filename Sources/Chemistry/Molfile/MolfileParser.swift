@@ -76,7 +76,7 @@ struct MolfileParser {
         guard let atomCount = text.integer(counts, from: 0, to: 3), let bondCount = text.integer(counts, from: 3, to: 6),
             atomCount >= 0, bondCount >= 0
         else {
-            throw error(.badCountsLine, "the counts line must start with the atom and bond counts: '\(text.string(counts))'")
+            throw error(.badCountsLine, "the counts line must start with the atom and bond counts: \(text.quoted(counts))")
         }
         switch version(ofCountsLine: counts) {
         case .v3000:
@@ -84,7 +84,7 @@ struct MolfileParser {
         case .v2000:
             try parseV2000(atomCount: atomCount, bondCount: bondCount)
         case .unknown(let v):
-            throw error(.badCountsLine, "unsupported molfile version '\(v)' (V2000 and V3000 are read)")
+            throw error(.badCountsLine, "unsupported molfile version \(quotedForMessage(v)) (V2000 and V3000 are read)")
         }
         return result
     }
@@ -121,12 +121,12 @@ struct MolfileParser {
     private mutating func parseV2000AtomLine(number: Int) throws(MolfileError) {
         let line = index
         guard text.length(line) >= 32 else {
-            throw error(.badAtomLine, "atom \(number): the atom line is too short: '\(text.string(line))'")
+            throw error(.badAtomLine, "atom \(number): the atom line is too short: \(text.quoted(line))")
         }
         guard let x = text.decimal(line, from: 0, to: 10), let y = text.decimal(line, from: 10, to: 20),
             let z = text.decimal(line, from: 20, to: 30)
         else {
-            throw error(.badAtomLine, "atom \(number): cannot read the coordinates in '\(text.string(line, from: 0, to: 30))'")
+            throw error(.badAtomLine, "atom \(number): cannot read the coordinates in \(text.quoted(line, from: 0, to: 30))")
         }
         var symbol: [UInt8] = []
         for c in 31..<34 {
@@ -136,7 +136,7 @@ struct MolfileParser {
         var atom = try atom(forSymbol: symbol, number: number, line: line)
         func field(_ from: Int, _ to: Int, _ what: String) throws(MolfileError) -> Int {
             guard let v = text.integer(line, from: from, to: to) else {
-                throw error(.badAtomLine, "atom \(number): cannot read the \(what) field '\(text.string(line, from: from, to: to))'")
+                throw error(.badAtomLine, "atom \(number): cannot read the \(what) field \(text.quoted(line, from: from, to: to))")
             }
             return v
         }
@@ -177,12 +177,12 @@ struct MolfileParser {
     private mutating func parseV2000BondLine(number: Int) throws(MolfileError) {
         let line = index
         guard text.length(line) >= 9 else {
-            throw error(.badBondLine, "bond \(number): the bond line is too short: '\(text.string(line))'")
+            throw error(.badBondLine, "bond \(number): the bond line is too short: \(text.quoted(line))")
         }
         guard let first = text.integer(line, from: 0, to: 3), let second = text.integer(line, from: 3, to: 6),
             let type = text.integer(line, from: 6, to: 9)
         else {
-            throw error(.badBondLine, "bond \(number): cannot read atoms and type in '\(text.string(line, from: 0, to: 9))'")
+            throw error(.badBondLine, "bond \(number): cannot read atoms and type in \(text.quoted(line, from: 0, to: 9))")
         }
         let order = try bondOrder(forType: type, number: number)
         let stereo = text.integer(line, from: 9, to: 12) ?? 0
@@ -271,10 +271,10 @@ struct MolfileParser {
         let isRGroup = name == "R" || name == "R#" || (name.hasPrefix("R") && name.dropFirst().allSatisfy(\.isNumber) && name.count <= 3)
         guard Self.queryAtomNames.contains(name) || isRGroup else {
             throw error(
-                .unknownElement, name.isEmpty ? "atom \(number) has no symbol" : "atom \(number) has unknown symbol '\(name)'",
+                .unknownElement, name.isEmpty ? "atom \(number) has no symbol" : "atom \(number) has unknown symbol \(quotedForMessage(name))",
                 at: line)
         }
-        warn(.queryFeature, "atom \(number): query or pseudo atom '\(name)' read as a dummy atom (*)", at: line)
+        warn(.queryFeature, "atom \(number): query or pseudo atom \(quotedForMessage(name)) read as a dummy atom (*)", at: line)
         return Atom(atomicNumber: 0, noImplicit: true)
     }
 
@@ -310,10 +310,10 @@ struct MolfileParser {
             case 0x41:  // "A  nnn" alias; the alias text is on the next line
                 let atomNumber = text.integer(line, from: 3, to: 6) ?? 0
                 try nextLine("the alias text of atom \(atomNumber)")
-                warn(.atomAlias, "atom \(atomNumber) has alias '\(text.string(index).trimmingSpaces())'; its atom-block element is used", at: line)
+                warn(.atomAlias, "atom \(atomNumber) has alias \(quotedForMessage(text.string(index).trimmingSpaces())); its atom-block element is used", at: line)
                 continue
             case 0x56:  // "V  nnn value"
-                warn(.atomValue, "atom value '\(text.string(line).trimmingSpaces())' is not kept")
+                warn(.atomValue, "atom value \(quotedForMessage(text.string(line).trimmingSpaces())) is not kept")
                 continue
             case 0x47:  // "G  " group abbreviation, followed by the abbreviation text
                 try nextLine("a group abbreviation's text")
@@ -328,7 +328,7 @@ struct MolfileParser {
                 continue
             }
             guard text.hasPrefix(line, "M  ") else {
-                warn(.unrecognizedLine, "line '\(text.string(line))' is not a property line and was skipped")
+                warn(.unrecognizedLine, "line \(text.quoted(line)) is not a property line and was skipped")
                 continue
             }
             let tag = text.string(line, from: 3, to: 6)
@@ -398,7 +398,7 @@ struct MolfileParser {
             case "APO", "LIN", "MRV", "PXA", "AAL", "LOG", "REG", "_AL":
                 warn(.ignoredBlock, "property line M  \(tag) is not kept")
             default:
-                warn(.unrecognizedLine, "unknown property line '\(text.string(line))' skipped")
+                warn(.unrecognizedLine, "unknown property line \(text.quoted(line)) skipped")
             }
         }
     }
@@ -409,7 +409,7 @@ struct MolfileParser {
     ) throws(MolfileError) {
         let line = index
         guard let count = text.integer(line, from: 6, to: 9), count >= 0, count <= 15 else {
-            throw error(.badPropertyLine, "M  \(tag): cannot read the entry count in '\(text.string(line))'")
+            throw error(.badPropertyLine, "M  \(tag): cannot read the entry count in \(text.quoted(line))")
         }
         for entry in 0..<count {
             let start = 9 + 8 * entry
@@ -419,7 +419,7 @@ struct MolfileParser {
             guard let atomNumber = text.integer(line, from: start, to: start + 4),
                 let value = text.integer(line, from: start + 4, to: start + 8)
             else {
-                throw error(.badPropertyLine, "M  \(tag): cannot read entry \(entry + 1) '\(text.string(line, from: start, to: start + 8))'")
+                throw error(.badPropertyLine, "M  \(tag): cannot read entry \(entry + 1) \(text.quoted(line, from: start, to: start + 8))")
             }
             guard atomNumber >= 1 && atomNumber <= result.atoms.count else {
                 throw error(.badPropertyLine, "M  \(tag): atom \(atomNumber) does not exist (there are \(result.atoms.count) atoms)")

@@ -62,6 +62,13 @@ public final class SDFReader: Sequence, IteratorProtocol {
         self.options = options
     }
 
+    /// Reads SDF text from lines the caller opened (for example after checking `binaryByteOffset()`); the
+    /// reader continues from the line reader's current line, and line numbers in errors are the file's.
+    public init(lines: LineReader, options: MolfileReadOptions = MolfileReadOptions()) {
+        self.lines = lines
+        self.options = options
+    }
+
     /// Reads SDF data from memory (plain or gzip-compressed bytes).
     public init(bytes: [UInt8], options: MolfileReadOptions = MolfileReadOptions()) {
         lines = LineReader(bytes: bytes)
@@ -168,7 +175,7 @@ public final class SDFReader: Sequence, IteratorProtocol {
                 continue
             }
             guard text.byte(i, 0) == 0x3E else {  // '>'
-                warnings.append(MolfileWarning(.unrecognizedLine, "line '\(text.string(i))' outside any data item skipped", line: text.lineNumber(i)))
+                warnings.append(MolfileWarning(.unrecognizedLine, "line \(text.quoted(i)) outside any data item skipped", line: text.lineNumber(i)))
                 i += 1
                 continue
             }
@@ -209,7 +216,7 @@ public final class SDFReader: Sequence, IteratorProtocol {
             return String(decoding: text.bytes[range], as: UTF8.self)
         }
         let header = text.string(line)
-        warnings.append(MolfileWarning(.badDataHeader, "data header '\(header)' has no <name>; its text is used as the name", line: text.lineNumber(line)))
+        warnings.append(MolfileWarning(.badDataHeader, "data header \(quotedForMessage(header)) has no <name>; its text is used as the name", line: text.lineNumber(line)))
         return String(header.dropFirst()).trimmingSpaces()
     }
 }

@@ -36,15 +36,15 @@ public final class SDFWriter {
         var text = try MolfileWriter.write(molecule, version: version)
         for (key, value) in molecule.properties {
             guard !key.contains(where: { $0 == "\n" || $0 == "\r" || $0 == ">" }) else {
-                throw MolfileError(.cannotWrite, "data field name '\(key)' contains a line break or '>'")
+                throw MolfileError(.cannotWrite, "data field name \(quotedForMessage(key)) contains a line break or '>'")
             }
             let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
             // A blank line ends a value, so a non-empty value cannot contain one.
             if !value.isEmpty && lines.contains(where: { $0.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }) {
-                throw MolfileError(.cannotWrite, "data field '\(key)' has a blank line in its value, which SDF cannot hold")
+                throw MolfileError(.cannotWrite, "data field \(quotedForMessage(key)) has a blank line in its value, which SDF cannot hold")
             }
             if lines.contains(where: { $0.hasPrefix("$$$$") }) {
-                throw MolfileError(.cannotWrite, "data field '\(key)' has a line starting with '$$$$'")
+                throw MolfileError(.cannotWrite, "data field \(quotedForMessage(key)) has a line starting with '$$$$'")
             }
             text += "> <\(key)>\n"
             if !value.isEmpty { text += value + "\n" }

@@ -55,4 +55,34 @@ struct LineReaderTests {
             while try reader.appendLine(to: &line) { line.removeAll() }
         }
     }
+
+    @Test("a UTF-8 byte-order mark at the start is skipped; one later is text")
+    func byteOrderMark() throws {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let reader = LineReader(bytes: bom + Array("CCO ethanol\n".utf8) + bom + Array("N\n".utf8))
+        #expect(try reader.readLine() == "CCO ethanol")
+        #expect(try reader.readLine() == "\u{FEFF}N")
+        #expect(try LineReader(bytes: bom).readLine() == nil)
+    }
+
+    @Test("a NUL byte near the start marks binary input; reading lines afterwards starts at the first line")
+    func binaryDetection() throws {
+        let text = LineReader(text: "CCO\nCCN\n")
+        #expect(try text.binaryByteOffset() == nil)
+        #expect(try text.readLine() == "CCO")
+        let binary = LineReader(bytes: [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00])
+        #expect(try binary.binaryByteOffset() == 7)
+        #expect(try LineReader(bytes: []).binaryByteOffset() == nil)
+
+        // Through a file, where the gzip check peeks at the first bytes before any line is read.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("accord-linereader-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data([0xEF, 0xBB, 0xBF] + Array("C\n".utf8) + [UInt8](repeating: 0x43, count: 70_000) + [0x0A]).write(to: url)
+        let file = try LineReader(path: url.path)
+        #expect(try file.binaryByteOffset() == nil)
+        #expect(try file.readLine() == "C")
+        #expect(try file.readLine()?.count == 70_000)
+        try Data(Array("CC\u{0}O\n".utf8)).write(to: url)
+        #expect(try LineReader(path: url.path).binaryByteOffset() == 2)
+    }
 }

@@ -88,4 +88,28 @@ struct SDFReaderTests {
         let records = Array(SDFReader(bytes: bytes))
         #expect(records.last?.error?.code == .unreadableInput)
     }
+
+    @Test("an error quotes at most 80 characters of a line, control characters escaped")
+    func quotedLines() throws {
+        let garbage = "\u{1}\u{0}x" + String(repeating: "y", count: 500)
+        let text = "title\n  prog\n\n" + garbage + "\nM  END\n$$$$\n" + Self.methanol + "$$$$\n"
+        let records = Array(SDFReader(text: text))
+        #expect(records.count == 2)
+        let error = try #require(records[0].error)
+        #expect(error.code == .badCountsLine)
+        #expect(error.message.contains("'\\x01\\x00xyyy"))
+        #expect(error.message.hasSuffix("…'"))
+        #expect(error.message.count < 200)
+        #expect(records[1].molecule != nil)
+    }
+
+    @Test("reads from a line reader the caller opened, with the file's line numbers")
+    func fromLineReader() throws {
+        let lines = LineReader(text: Self.methanol + "$$$$\n" + Self.methanol.replacingFirst("  1  2  1  0", with: "  1  5  1  0"))
+        #expect(try lines.binaryByteOffset() == nil)
+        let records = Array(SDFReader(lines: lines))
+        #expect(records.count == 2)
+        #expect(records[0].molecule?.name == "methanol")
+        #expect(records[1].error?.line == 16)
+    }
 }

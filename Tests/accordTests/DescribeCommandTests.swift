@@ -97,4 +97,47 @@ struct DescribeCommandTests {
         let usage = try AccordProcess.run(["describe", "--format", "xyz", "-"])
         #expect(usage.status == 64)
     }
+
+    @Test("binary input, directories and misspelt file names are explained, not read as broken SMILES")
+    func confusingInputs() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("accord-describe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let binary = directory.appendingPathComponent("image.smi")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]).write(to: binary)
+        for arguments in [["describe", binary.path], ["describe", "--format", "sdf", binary.path]] {
+            let result = try AccordProcess.run(arguments)
+            #expect(result.status == 66)
+            #expect(result.standardOutput.isEmpty)
+            #expect(result.standardError.contains("is not a text file (byte 9 is NUL)"), "\(result.standardError)")
+        }
+        let piped = try AccordProcess.run(["describe", "-"], input: "CCO\u{0}\n")
+        #expect(piped.status == 66)
+        #expect(piped.standardError.contains("standard input is not a text file"))
+
+        let folder = try AccordProcess.run(["describe", directory.path])
+        #expect(folder.status == 66)
+        #expect(folder.standardError.contains("is a directory"))
+
+        let pathLike = try AccordProcess.run(["describe", "./no-such-input"])
+        #expect(pathLike.status == 66)
+        #expect(pathLike.standardError.contains("cannot open ./no-such-input"))
+
+        // A word that is neither a file nor a SMILES: the record says both.
+        let word = try AccordProcess.run(["describe", "fentanil"])
+        #expect(word.status == 0)
+        let object = try #require(try Self.objects(word).first)
+        #expect(object["error"] as? String == "argument 1 is not a file, and as a SMILES, column 1: unexpected 'f'; expected an atom")
+    }
+
+    @Test("a byte-order mark and Windows line ends do not disturb the first record")
+    func windowsText() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("accord-bom-\(UUID().uuidString).smi")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data([0xEF, 0xBB, 0xBF] + Array("CCO ethanol\r\nCCN ethylamine\r\n".utf8)).write(to: file)
+        let result = try AccordProcess.run(["describe", file.path])
+        let objects = try Self.objects(result)
+        #expect(objects.map { $0["name"] as? String } == ["ethanol", "ethylamine"])
+        #expect(objects.map { $0["formula"] as? String } == ["C2H6O", "C2H7N"])
+    }
 }

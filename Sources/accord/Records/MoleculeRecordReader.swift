@@ -1,5 +1,6 @@
 import ArgumentParser
 import Chemistry
+import Foundation
 
 /// The input formats commands read molecules from.
 enum MoleculeInputFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
@@ -41,9 +42,11 @@ struct MoleculeInputFailure: Error, CustomStringConvertible {
 /// SMILES given on the command line, in input order, one `MoleculeRecord` per molecule. A bad record is a
 /// record with an error; only an unreadable input stops the stream (see `failure`).
 ///
-/// Arguments are interpreted like this: `-` is standard input; an existing file is read; an argument that
-/// names a file by its extension but does not exist is an error; anything else is a SMILES (optionally
-/// followed by a space and a name). No arguments means standard input.
+/// Arguments are interpreted like this: `-` is standard input; an existing file is read; a directory, or an
+/// argument that names a file by its extension (`.smi`, `.sdf`...) or starts like a path (`/`, `./`) but cannot
+/// be opened, is an error; anything else is a SMILES (optionally followed by a space and a name). No arguments
+/// means standard input. An input whose first bytes hold a NUL byte is not text and is refused as a whole
+/// rather than reported line by line.
 final class MoleculeRecordReader: Sequence, IteratorProtocol {
     private enum Source {
         case smilesLines(LineReader, label: String)
@@ -63,29 +66,30 @@ final class MoleculeRecordReader: Sequence, IteratorProtocol {
         var smilesNumber = 0
         for argument in inputs {
             if argument == "-" {
+                let lines: LineReader
                 do {
-                    if (format ?? .smiles) == .sdf {
-                        sources.append(.sdf(try SDFReader(descriptor: 0)))
-                    } else {
-                        sources.append(.smilesLines(try LineReader(descriptor: 0), label: "standard input"))
-                    }
+                    lines = try LineReader(descriptor: 0)
                 } catch {
                     throw MoleculeInputFailure(description: "cannot read standard input: \(error.message)")
                 }
+                sources.append(try Self.source(lines, label: "standard input", format: format ?? .smiles))
                 continue
             }
+            if Self.isDirectory(argument) {
+                throw MoleculeInputFailure(description: "\(argument) is a directory; name the files in it")
+            }
             let implied = MoleculeInputFormat.implied(by: argument)
-            if Self.isReadableFile(argument) || implied != nil {
+            if let lines = try? LineReader(path: argument) {
+                sources.append(try Self.source(lines, label: argument, format: format ?? implied ?? .smiles))
+                continue
+            }
+            if implied != nil || Self.looksLikePath(argument) {
+                // Named like a file but cannot be opened: say why, rather than reading the name as SMILES.
                 do {
-                    if (format ?? implied ?? .smiles) == .sdf {
-                        sources.append(.sdf(try SDFReader(path: argument)))
-                    } else {
-                        sources.append(.smilesLines(try LineReader(path: argument), label: argument))
-                    }
+                    _ = try LineReader(path: argument)
                 } catch {
                     throw MoleculeInputFailure(description: error.message)
                 }
-                continue
             }
             smilesNumber += 1
             sources.append(.argument(argument, number: smilesNumber))
@@ -93,8 +97,32 @@ final class MoleculeRecordReader: Sequence, IteratorProtocol {
         self.sources = sources
     }
 
-    private static func isReadableFile(_ path: String) -> Bool {
-        (try? LineReader(path: path)) != nil
+    /// Checks that an opened input is text, then reads it as `format`.
+    private static func source(_ lines: LineReader, label: String, format: MoleculeInputFormat) throws(MoleculeInputFailure) -> Source {
+        do {
+            if let offset = try lines.binaryByteOffset() {
+                throw MoleculeInputFailure(
+                    description: "\(label) is not a text file (byte \(offset + 1) is NUL); "
+                        + "SMILES and SD files are text, optionally gzip-compressed")
+            }
+        } catch let error as IOError {
+            throw MoleculeInputFailure(description: "\(label): \(error.description)")
+        } catch let error as MoleculeInputFailure {
+            throw error
+        } catch {
+            throw MoleculeInputFailure(description: "\(label): \(error)")
+        }
+        return format == .sdf ? .sdf(SDFReader(lines: lines)) : .smilesLines(lines, label: label)
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Starts like a path (`/`, `./`, `../`, `~`): no SMILES starts with those, as a SMILES starts with an atom.
+    private static func looksLikePath(_ argument: String) -> Bool {
+        argument.hasPrefix("/") || argument.hasPrefix("./") || argument.hasPrefix("../") || argument.hasPrefix("~")
     }
 
     func next() -> MoleculeRecord? {
@@ -102,13 +130,16 @@ final class MoleculeRecordReader: Sequence, IteratorProtocol {
             switch sources[current] {
             case .argument(let text, let number):
                 current += 1
-                return smilesRecord(text, position: "argument \(number)")
+                // An argument that is not an existing file is read as SMILES; if that fails too, say both.
+                let isOneWord = !text.contains(" ") && !text.contains("\t")
+                return smilesRecord(
+                    text, position: isOneWord ? "argument \(number) is not a file, and as a SMILES, " : "argument \(number), ")
             case .smilesLines(let lines, let label):
                 do {
                     while let line = try lines.readLine() {
                         let trimmed = line.drop { $0 == " " || $0 == "\t" }
                         if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-                        return smilesRecord(line, position: "line \(lines.lineNumber)")
+                        return smilesRecord(line, position: "line \(lines.lineNumber), ")
                     }
                 } catch {
                     failure = MoleculeInputFailure(description: "\(label): \(error)")
@@ -134,7 +165,8 @@ final class MoleculeRecordReader: Sequence, IteratorProtocol {
         return nil
     }
 
-    /// `SMILES [name]`: the name is whatever follows the first space or tab.
+    /// `SMILES [name]`: the name is whatever follows the first space or tab. `position` starts the error
+    /// message ("line 12, ") and is followed by the column.
     private func smilesRecord(_ line: String, position: String) -> MoleculeRecord {
         defer { nextIndex += 1 }
         let trimmed = String(line.drop { $0 == " " || $0 == "\t" })
@@ -149,7 +181,7 @@ final class MoleculeRecordReader: Sequence, IteratorProtocol {
             let column = error.column + leading
             return MoleculeRecord(
                 index: nextIndex, name: name,
-                result: .failure(MoleculeRecordError(message: "\(position), column \(column): \(error.message)")))
+                result: .failure(MoleculeRecordError(message: "\(position)column \(column): \(error.message)")))
         }
     }
 }

@@ -6,8 +6,12 @@ import Testing
 @Suite("SDF sets agree with RDKit")
 struct SDFAgreementTests {
     static func compare(sdf: String, reference: String) throws -> Agreement {
-        let refs = try MoleculeReference.load(reference)
-        let reader = try SDFReader(path: try #require(TestResources.path(sdf)))
+        try compare(path: try #require(TestResources.path(sdf)), references: try MoleculeReference.load(reference))
+    }
+
+    /// Every record of the SD file at `path` against RDKit's reading of it, quantity by quantity.
+    static func compare(path: String, references refs: [MoleculeReference]) throws -> Agreement {
+        let reader = try SDFReader(path: path)
         var agreement = Agreement()
         var n = 0
         for record in reader {

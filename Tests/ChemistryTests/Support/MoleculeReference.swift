@@ -46,7 +46,15 @@ struct MoleculeReference: Decodable {
     /// Reads a (possibly gzip-compressed) JSON-lines resource with Accord's own line reader.
     static func load(_ resource: String) throws -> [MoleculeReference] {
         guard let bytes = TestResources.bytes(resource) else { throw ReferenceError.missing(resource) }
-        let reader = LineReader(bytes: bytes)
+        return try decode(LineReader(bytes: bytes))
+    }
+
+    /// Reads a JSON-lines reference file from anywhere (the local checks on data that is not committed).
+    static func load(path: String) throws -> [MoleculeReference] {
+        try decode(LineReader(path: path))
+    }
+
+    private static func decode(_ reader: LineReader) throws -> [MoleculeReference] {
         var result: [MoleculeReference] = []
         let decoder = JSONDecoder()
         while let line = try reader.readLine() {

@@ -70,9 +70,8 @@ extension CanonicalRanker {
                         stereo: .none, stereoAtoms: (-1, -1)))
             }
         }
-        let ringsKnown = m.ringInfo.bondSmallestRing.count == m.bondCount
         for (b, bond) in m.bonds.enumerated() where bond.stereo == .cis || bond.stereo == .trans {
-            if let element = doubleBondElement(b, bond, ringsKnown: ringsKnown) {
+            if let element = doubleBondElement(b, bond) {
                 elements.append(element)
             } else {
                 droppedCount += 1
@@ -82,12 +81,10 @@ extension CanonicalRanker {
     }
 
     /// The element for a cis/trans bond, or nil when the mark cannot describe stereo.
-    func doubleBondElement(_ b: Int, _ bond: Bond, ringsKnown: Bool) -> StereoElement? {
+    func doubleBondElement(_ b: Int, _ bond: Bond) -> StereoElement? {
         guard bond.order == .double, !bond.isAromatic else { return nil }
-        if ringsKnown {
-            let size = molecule.ringInfo.smallestRingSize(ofBond: b)
-            if size > 0 && size < 8 { return nil }
-        }
+        let size = molecule.ringInfo.smallestRingSize(ofBond: b)
+        if size > 0 && size < 8 { return nil }
         let a = Int(bond.begin), c = Int(bond.end)
         var references: [Int32] = [-1, -1, -1, -1]
         var count = 0
@@ -180,14 +177,13 @@ extension CanonicalRanker {
     }
 
     func isInThreeMemberedRing(_ a: Int) -> Bool {
-        let rings = molecule.ringInfo
-        return rings.atomSmallestRing.count == n && rings.smallestRingSize(ofAtom: a) == 3
+        molecule.ringInfo.smallestRingSize(ofAtom: a) == 3
     }
 
     /// RDKit's bridgehead: three or more ring bonds, in two rings that share at least two bonds.
     func isBridgehead(_ a: Int) -> Bool {
         let rings = molecule.ringInfo
-        guard rings.atomRingBonds.count == n, rings.ringBondCount(ofAtom: a) >= 3 else { return false }
+        guard rings.ringBondCount(ofAtom: a) >= 3 else { return false }
         var containing: [Int] = []
         for r in 0..<rings.ringCount where rings.atoms(ofRing: r).contains(Int32(a)) { containing.append(r) }
         guard containing.count >= 2 else { return false }
@@ -206,7 +202,7 @@ extension CanonicalRanker {
     func isRingStereoCandidate(_ a: Int, _ classOf: [Int32]) -> Bool {
         let m = molecule
         let rings = m.ringInfo
-        guard rings.atomRingBonds.count == n, rings.isInRing(atom: a) else { return false }
+        guard rings.isInRing(atom: a) else { return false }
         if m.atoms[a].atomicNumber == 7 && m.degree(of: a) + m.atoms[a].totalHydrogens == 3
             && !isInThreeMemberedRing(a) && !isBridgehead(a)
         {

@@ -113,7 +113,6 @@ struct CanonicalRanker {
                 a.high != b.high ? a.high < b.high : a.low < b.low
             }
         }
-        let ringsKnown = molecule.ringInfo.atomRingBonds.count == n
         var keyed: [Keyed] = []
         keyed.reserveCapacity(n)
         for a in 0..<n {
@@ -127,7 +126,7 @@ struct CanonicalRanker {
             var low = UInt64(min(atom.totalHydrogens, 255)) << 56
             low |= UInt64(UInt8(bitPattern: atom.formalCharge)) << 48
             low |= (atom.isAromatic ? 1 : 0) << 47
-            low |= (ringsKnown && molecule.ringInfo.isInRing(atom: a) ? 1 : 0) << 46
+            low |= (molecule.ringInfo.isInRing(atom: a) ? 1 : 0) << 46
             low |= UInt64(atom.radicalElectrons) << 38
             keyed.append(Keyed(high: high, low: low, atom: Int32(a)))
         }

@@ -4,23 +4,12 @@ extension RingInfo {
     /// cycle order (lowest atom first, towards its lower ring neighbour).
     func renumbered(newAtom: [Int32], newBond: [Int32]) -> RingInfo {
         let atomCount = newAtom.count, bondCount = newBond.count
-        guard atomRings.count == atomCount, bondRings.count == bondCount else {
+        guard atomStats.count == atomCount, bondStats.count == bondCount else {
             return RingInfo(atomCount: atomCount, bondCount: bondCount)
         }
         var result = RingInfo(atomCount: atomCount, bondCount: bondCount)
-        for old in 0..<atomCount {
-            let new = Int(newAtom[old])
-            result.atomRings[new] = atomRings[old]
-            result.atomSmallestRing[new] = atomSmallestRing[old]
-            result.atomRingBonds[new] = atomRingBonds[old]
-        }
-        for old in 0..<bondCount {
-            let new = Int(newBond[old])
-            result.bondRings[new] = bondRings[old]
-            result.bondSmallestRing[new] = bondSmallestRing[old]
-            result.bondIsCyclic[new] = bondIsCyclic[old]
-            result.bondBlock[new] = bondBlock[old]
-        }
+        for old in 0..<atomCount { result.atomStats[Int(newAtom[old])] = atomStats[old] }
+        for old in 0..<bondCount { result.bondStats[Int(newBond[old])] = bondStats[old] }
         result.blockCount = blockCount
         result.cyclomaticNumber = cyclomaticNumber
         result.isComplete = isComplete

@@ -105,6 +105,56 @@ struct CanonicalRanker {
 
     /// Cells of atoms with equal invariants, in increasing invariant order.
     func initialPartition() -> CanonicalPartition {
+        if let packed = packedInitialPartition() { return packed }
+        return generalInitialPartition()
+    }
+
+    /// The common case in one sort of 64-bit keys: the invariant fields packed into narrower bits, in the
+    /// same order and with the same ordering as `generalInitialPartition`, then the atom index. Nil when a
+    /// field does not fit (map numbers, degree over 15, isotopes over 511, charges outside -8...7).
+    func packedInitialPartition() -> CanonicalPartition? {
+        guard n < 1 << 24 else { return nil }
+        var keys = [UInt64](repeating: 0, count: n)
+        for a in 0..<n {
+            let atom = molecule.atoms[a]
+            let degree = Int(offsets[a + 1] - offsets[a])
+            let isotope = isomeric ? Int(atom.isotope) : 0
+            let charge = Int(atom.formalCharge)
+            let hydrogens = atom.totalHydrogens
+            guard atom.mapNumber == 0, degree < 16, atom.atomicNumber < 128, isotope < 512, hydrogens < 16,
+                charge >= -8 && charge <= 7, atom.radicalElectrons < 4
+            else { return nil }
+            var key = UInt64(degree) << 60
+            key |= UInt64(atom.atomicNumber) << 53
+            key |= UInt64(isotope) << 44
+            key |= UInt64(hydrogens) << 40
+            key |= UInt64(charge >= 0 ? charge : charge + 16) << 36
+            key |= (atom.isAromatic ? 1 : 0) << 35
+            key |= (molecule.ringInfo.isInRing(atom: a) ? 1 : 0) << 34
+            key |= UInt64(atom.radicalElectrons) << 32
+            keys[a] = key | UInt64(a)
+        }
+        keys.sort()
+        var order = [Int32](repeating: 0, count: n)
+        var classOf = [Int32](repeating: 0, count: n)
+        var cellEnd = [Int32](repeating: 0, count: n)
+        var start = 0
+        for i in 0..<n {
+            let atom = Int(keys[i] & 0xFF_FFFF)
+            order[i] = Int32(atom)
+            if i > 0 && keys[i - 1] >> 32 != keys[i] >> 32 {
+                cellEnd[start] = Int32(i)
+                start = i
+            }
+            classOf[atom] = Int32(start)
+        }
+        cellEnd[start] = Int32(n)
+        return CanonicalPartition(
+            order: order, classOf: classOf, cellEnd: cellEnd, label: [UInt32](repeating: 0, count: n), determined: [])
+    }
+
+    /// Any invariants, compared as two 64-bit words.
+    func generalInitialPartition() -> CanonicalPartition {
         struct Keyed: Comparable {
             var high: UInt64
             var low: UInt64

@@ -20,11 +20,24 @@ extension Molecule {
     ///
     /// The string need not equal RDKit's canonical SMILES, but RDKit reads it as the same molecule.
     public func canonicalSMILES(options: CanonicalSMILESOptions = CanonicalSMILESOptions()) -> String {
-        var canonical = canonicalized(options: CanonicalRankingOptions(isomeric: options.isomeric))
-        if !options.aromatic { canonical.assignCanonicalKekuleForm() }
+        let ranking = canonicalRanking(options: CanonicalRankingOptions(isomeric: options.isomeric))
         let writer = SMILESWriter(
             options: SMILESWriteOptions(aromatic: options.aromatic, isomeric: options.isomeric, atomMaps: true))
-        let smiles = writer.write(canonical, ranks: Array(0..<canonical.atomCount))
+        let smiles: String
+        if options.aromatic && !(options.isomeric && ranking.keptBondStereo.contains(true)) {
+            // The writer's walk follows the ranks, and nothing else it decides depends on atom or bond
+            // numbers when there are no '/' '' marks to place and no Kekulé form to choose: write the molecule
+            // as it is, without renumbering it.
+            var molecule = self
+            for a in 0..<atomCount where atoms[a].chirality.kind != .none && !ranking.keptAtomStereo[a] {
+                molecule.atoms[a].chirality = .none
+            }
+            smiles = writer.write(molecule, ranks: ranking.ranks.map(Int.init))
+        } else {
+            var canonical = canonicalized(with: ranking, isomeric: options.isomeric)
+            if !options.aromatic { canonical.assignCanonicalKekuleForm() }
+            smiles = writer.write(canonical, ranks: Array(0..<canonical.atomCount))
+        }
         guard smiles.utf8.contains(UInt8(ascii: ".")) else { return smiles }
         return smiles.split(separator: ".").sorted().joined(separator: ".")
     }

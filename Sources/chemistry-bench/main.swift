@@ -4,6 +4,7 @@
 //   chemistry-bench dump FILE            one line per SMILES: per-atom facts or the error, for comparing with RDKit
 //   chemistry-bench roundtrip FILE       write each molecule back and read it again; report differences
 //   chemistry-bench sdf FILE [REPEAT]    stream an SD file (plain or .gz) through SDFReader, print records/second
+//   chemistry-bench canon FILE [REPEAT]  canonical SMILES of every molecule (read first, not timed)
 import Chemistry
 import Foundation
 
@@ -74,7 +75,7 @@ func stereoRelation(_ m: Molecule, _ bond: Bond) -> String {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    print("usage: chemistry-bench read|dump|roundtrip|sdf FILE [REPEAT]")
+    print("usage: chemistry-bench read|dump|roundtrip|sdf|canon FILE [REPEAT]")
     exit(2)
 }
 let lines = arguments[1] == "sdf" ? [] : readLines(arguments[2])
@@ -192,6 +193,20 @@ case "roundtrip":
         }
     }
     print("same \(same) different \(different) unreadable \(unread)")
+case "canon":
+    // Canonical SMILES of molecules read beforehand (reading is not timed), as RDKit's MolToSmiles is timed.
+    let repeats = arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1
+    let molecules = lines.compactMap { try? Molecule(smiles: $0) }
+    var characters = 0
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+        for _ in 0..<repeats {
+            for m in molecules { characters &+= m.canonicalSMILES().utf8.count }
+        }
+    }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let total = molecules.count * repeats
+    print("molecules \(total) seconds \(String(format: "%.4f", seconds)) per_second \(String(format: "%.0f", Double(total) / seconds)) microseconds_each \(String(format: "%.3f", seconds * 1e6 / Double(total))) characters \(characters)")
 default:
     print("unknown mode \(arguments[1])")
     exit(2)

@@ -1,0 +1,596 @@
+/// The exact search behind `MaximumCommonSubstructure`: a branch and bound over bond-to-bond mappings in the
+/// style of McSplit (McCreesh, Prosser and Trimble, IJCAI 2017), run on the two line graphs (one vertex per
+/// bond), so that maximising mapped vertices maximises common bonds, as RDKit's FMCS does.
+///
+/// The unmapped bonds of both molecules are kept partitioned into *domains*: a domain is a set of left bonds
+/// and a set of right bonds that carry the same label and stand in the same relation to every bond mapped so
+/// far. Mapping bond v = (x, y) to w = (p, q), with x → p and y → q, splits every domain into the bonds that
+/// touch x (respectively p), those that touch y (q), and the rest. Labels that name the shared atom keep the
+/// atom mapping consistent by construction: a left bond and a right bond stay together only if they meet
+/// the mapped bonds at corresponding atoms, which rules out the triangle/star exchange that plain line-graph
+/// matching allows. The bound is mapped bonds plus, over domains, the smaller side; once something is mapped,
+/// only bonds reachable from the mapped atoms through bonds still in play are counted (`connectedBound`).
+///
+/// The common substructure must be connected, so after the first pair only domains that touch the mapped
+/// bonds are branched on. Ties on bonds are broken by more atoms (fewer ring closures), as RDKit does.
+///
+/// All working memory is allocated once per search (`deinit` frees it); the recursion allocates nothing.
+final class MCSSearch {
+    struct Domain {
+        var l: Int32
+        var r: Int32
+        var leftLength: Int32
+        var rightLength: Int32
+        var adjacent: Bool
+    }
+
+    // Inputs (left is the molecule whose rings `completeRingsOnly` checks).
+    private let left: MCSGraph
+    private let right: MCSGraph
+    private let nL: Int
+    private let nR: Int
+    private let completeRings: Bool
+    private let deadline: ContinuousClock.Instant?
+    private let maximumAtoms: Int
+
+    // Working memory.
+    private let lBegin: UnsafeMutablePointer<Int32>
+    private let lEnd: UnsafeMutablePointer<Int32>
+    private let rBegin: UnsafeMutablePointer<Int32>
+    private let rEnd: UnsafeMutablePointer<Int32>
+    private let lAtomKey: UnsafeMutablePointer<UInt64>
+    private let rAtomKey: UnsafeMutablePointer<UInt64>
+    private let leftOrder: UnsafeMutablePointer<Int32>
+    private let rightOrder: UnsafeMutablePointer<Int32>
+    private let lRank: UnsafeMutablePointer<Int32>
+    private let rRank: UnsafeMutablePointer<Int32>
+    private let domains: UnsafeMutablePointer<Domain>
+    private let domainStride: Int
+    private let lAtomMap: UnsafeMutablePointer<Int32>
+    private let rAtomMap: UnsafeMutablePointer<Int32>
+    private let lAtomUse: UnsafeMutablePointer<Int32>
+    private let currentLeft: UnsafeMutablePointer<Int32>
+    private let currentRight: UnsafeMutablePointer<Int32>
+    private let bestLeft: UnsafeMutablePointer<Int32>
+    private let bestRight: UnsafeMutablePointer<Int32>
+    private let bestAtomLeft: UnsafeMutablePointer<Int32>
+    private let bestAtomRight: UnsafeMutablePointer<Int32>
+    private let leftInSolution: UnsafeMutablePointer<Bool>
+    private let ringMark: UnsafeMutablePointer<UInt8>
+    /// Per left bond: the stamp of the last `ringsCanClose` check that found it still in a domain.
+    private let aliveStamp: UnsafeMutablePointer<UInt32>
+    private var stamp: UInt32 = 0
+    // Connectivity bound: bonds at each atom (CSR), and per-search stamps for reachability.
+    private let lIncidenceOffsets: UnsafeMutablePointer<Int32>
+    private let lIncidence: UnsafeMutablePointer<Int32>
+    private let rIncidenceOffsets: UnsafeMutablePointer<Int32>
+    private let rIncidence: UnsafeMutablePointer<Int32>
+    private let lBondMark: UnsafeMutablePointer<UInt32>
+    private let rBondMark: UnsafeMutablePointer<UInt32>
+    private let lAtomMark: UnsafeMutablePointer<UInt32>
+    private let rAtomMark: UnsafeMutablePointer<UInt32>
+    private let atomQueue: UnsafeMutablePointer<Int32>
+    private var reachStamp: UInt32 = 0
+    private let capacity: Int
+
+    // Search state.
+    private var mapped = 0
+    private var atoms = 0
+    private(set) var bestBonds = 0
+    private(set) var bestAtoms = 0
+    private(set) var nodes = 0
+    private(set) var timedOut = false
+
+    init(left: MCSGraph, right: MCSGraph, options: MCSOptions, deadline: ContinuousClock.Instant?) {
+        self.left = left
+        self.right = right
+        nL = left.bondCount
+        nR = right.bondCount
+        completeRings = options.completeRingsOnly
+        self.deadline = deadline
+        maximumAtoms = min(left.atomCount, right.atomCount)
+        capacity = min(nL, nR)
+        lBegin = .allocate(capacity: max(nL, 1))
+        lEnd = .allocate(capacity: max(nL, 1))
+        rBegin = .allocate(capacity: max(nR, 1))
+        rEnd = .allocate(capacity: max(nR, 1))
+        lAtomKey = .allocate(capacity: max(left.atomCount, 1))
+        rAtomKey = .allocate(capacity: max(right.atomCount, 1))
+        leftOrder = .allocate(capacity: max(nL, 1))
+        rightOrder = .allocate(capacity: max(nR, 1))
+        lRank = .allocate(capacity: max(nL, 1))
+        rRank = .allocate(capacity: max(nR, 1))
+        domainStride = nL + 1
+        domains = .allocate(capacity: (capacity + 2) * domainStride)
+        lAtomMap = .allocate(capacity: max(left.atomCount, 1))
+        rAtomMap = .allocate(capacity: max(right.atomCount, 1))
+        lAtomUse = .allocate(capacity: max(left.atomCount, 1))
+        currentLeft = .allocate(capacity: max(capacity, 1))
+        currentRight = .allocate(capacity: max(capacity, 1))
+        bestLeft = .allocate(capacity: max(capacity, 1))
+        bestRight = .allocate(capacity: max(capacity, 1))
+        bestAtomLeft = .allocate(capacity: max(maximumAtoms, 1))
+        bestAtomRight = .allocate(capacity: max(maximumAtoms, 1))
+        leftInSolution = .allocate(capacity: max(nL, 1))
+        ringMark = .allocate(capacity: max(left.ringCount, 1))
+        aliveStamp = .allocate(capacity: max(nL, 1))
+        lIncidenceOffsets = .allocate(capacity: left.atomCount + 1)
+        lIncidence = .allocate(capacity: max(2 * nL, 1))
+        rIncidenceOffsets = .allocate(capacity: right.atomCount + 1)
+        rIncidence = .allocate(capacity: max(2 * nR, 1))
+        lBondMark = .allocate(capacity: max(2 * nL, 1))
+        rBondMark = .allocate(capacity: max(2 * nR, 1))
+        lAtomMark = .allocate(capacity: max(left.atomCount, 1))
+        rAtomMark = .allocate(capacity: max(right.atomCount, 1))
+        atomQueue = .allocate(capacity: max(left.atomCount, right.atomCount, 1))
+        Self.incidence(left, offsets: lIncidenceOffsets, bonds: lIncidence)
+        Self.incidence(right, offsets: rIncidenceOffsets, bonds: rIncidence)
+        lBondMark.initialize(repeating: 0, count: max(2 * nL, 1))
+        rBondMark.initialize(repeating: 0, count: max(2 * nR, 1))
+        lAtomMark.initialize(repeating: 0, count: max(left.atomCount, 1))
+        rAtomMark.initialize(repeating: 0, count: max(right.atomCount, 1))
+
+        for i in 0..<nL {
+            lBegin[i] = left.bondBegin[i]
+            lEnd[i] = left.bondEnd[i]
+            leftInSolution[i] = false
+            aliveStamp[i] = 0
+        }
+        for i in 0..<nR { rBegin[i] = right.bondBegin[i]; rEnd[i] = right.bondEnd[i] }
+        for a in 0..<left.atomCount { lAtomKey[a] = left.atomKeys[a]; lAtomMap[a] = -1; lAtomUse[a] = 0 }
+        for a in 0..<right.atomCount { rAtomKey[a] = right.atomKeys[a]; rAtomMap[a] = -1 }
+        for r in 0..<left.ringCount { ringMark[r] = 0 }
+        // Rank: bonds with more neighbouring bonds first (they split domains most), then index order.
+        Self.rank(left.lineDegree, into: lRank)
+        Self.rank(right.lineDegree, into: rRank)
+    }
+
+    deinit {
+        lBegin.deallocate(); lEnd.deallocate(); rBegin.deallocate(); rEnd.deallocate()
+        lAtomKey.deallocate(); rAtomKey.deallocate()
+        leftOrder.deallocate(); rightOrder.deallocate(); lRank.deallocate(); rRank.deallocate()
+        domains.deallocate()
+        lAtomMap.deallocate(); rAtomMap.deallocate(); lAtomUse.deallocate()
+        currentLeft.deallocate(); currentRight.deallocate(); bestLeft.deallocate(); bestRight.deallocate()
+        bestAtomLeft.deallocate(); bestAtomRight.deallocate()
+        leftInSolution.deallocate(); ringMark.deallocate(); aliveStamp.deallocate()
+        lIncidenceOffsets.deallocate(); lIncidence.deallocate(); rIncidenceOffsets.deallocate(); rIncidence.deallocate()
+        lBondMark.deallocate(); rBondMark.deallocate(); lAtomMark.deallocate(); rAtomMark.deallocate()
+        atomQueue.deallocate()
+    }
+
+    /// The bonds at each atom, as CSR.
+    private static func incidence(_ g: MCSGraph, offsets: UnsafeMutablePointer<Int32>, bonds: UnsafeMutablePointer<Int32>) {
+        for a in 0...g.atomCount { offsets[a] = 0 }
+        for b in 0..<g.bondCount {
+            offsets[Int(g.bondBegin[b]) + 1] += 1
+            offsets[Int(g.bondEnd[b]) + 1] += 1
+        }
+        for a in 0..<g.atomCount { offsets[a + 1] += offsets[a] }
+        var fill = [Int32](repeating: 0, count: g.atomCount)
+        for b in 0..<g.bondCount {
+            for a in [Int(g.bondBegin[b]), Int(g.bondEnd[b])] {
+                bonds[Int(offsets[a] + fill[a])] = Int32(b)
+                fill[a] += 1
+            }
+        }
+    }
+
+    private static func rank(_ degree: [Int32], into rank: UnsafeMutablePointer<Int32>) {
+        let order = degree.indices.sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 }
+        for (position, vertex) in order.enumerated() { rank[vertex] = Int32(position) }
+    }
+
+    /// The best mapping found: left and right bond indices, pairwise.
+    var bestBondPairs: [(left: Int, right: Int)] {
+        (0..<bestBonds).map { (Int(bestLeft[$0]), Int(bestRight[$0])) }
+    }
+
+    /// The best mapping's atoms: left and right atom indices, pairwise.
+    var bestAtomPairs: [(left: Int, right: Int)] {
+        (0..<bestAtoms).map { (Int(bestAtomLeft[$0]), Int(bestAtomRight[$0])) }
+    }
+
+    /// Runs the search to the end or to the deadline.
+    func run() {
+        guard nL > 0, nR > 0 else { return }
+        // Initial domains: left and right bonds grouped by label, one domain per label present on both sides.
+        let leftSorted = (0..<nL).sorted { left.vertexLabels[$0] < left.vertexLabels[$1] }
+        let rightSorted = (0..<nR).sorted { right.vertexLabels[$0] < right.vertexLabels[$1] }
+        var count = 0
+        var i = 0
+        var j = 0
+        var lFill = 0
+        var rFill = 0
+        while i < nL && j < nR {
+            let a = left.vertexLabels[leftSorted[i]]
+            let b = right.vertexLabels[rightSorted[j]]
+            if a < b { i += 1; continue }
+            if b < a { j += 1; continue }
+            let lStart = lFill
+            let rStart = rFill
+            while i < nL && left.vertexLabels[leftSorted[i]] == a {
+                leftOrder[lFill] = Int32(leftSorted[i]); lFill += 1; i += 1
+            }
+            while j < nR && right.vertexLabels[rightSorted[j]] == a {
+                rightOrder[rFill] = Int32(rightSorted[j]); rFill += 1; j += 1
+            }
+            domains[count] = Domain(
+                l: Int32(lStart), r: Int32(rStart), leftLength: Int32(lFill - lStart),
+                rightLength: Int32(rFill - rStart), adjacent: false)
+            count += 1
+        }
+        guard count > 0 else { return }
+        solve(level: 0, count: count)
+    }
+
+    /// Explores every extension of the current mapping whose domains are `domains[level * stride ..< + count]`.
+    private func solve(level: Int, count initialCount: Int) {
+        var count = initialCount
+        let base = domains + level * domainStride
+        nodes &+= 1
+        if nodes & 255 == 0, let deadline, ContinuousClock.now >= deadline { timedOut = true }
+        if timedOut { return }
+
+        if mapped > bestBonds || (mapped == bestBonds && atoms > bestAtoms) {
+            if !completeRings || ringsAreClosed() { recordBest() }
+        }
+
+        while true {
+            // Bound: every domain adds at most its smaller side.
+            var bound = mapped
+            for d in 0..<count { bound += Int(min(base[d].leftLength, base[d].rightLength)) }
+            if bound < bestBonds { return }
+            if bound == bestBonds {
+                let atomBound = min(maximumAtoms, atoms + (bound - mapped) + (mapped == 0 ? 1 : 0))
+                if atomBound <= bestAtoms { return }
+            }
+            if mapped > 0 {
+                let connected = connectedBound(base, count)
+                if connected < bestBonds { return }
+                if connected == bestBonds && min(maximumAtoms, atoms + (connected - mapped)) <= bestAtoms { return }
+            }
+            if completeRings && mapped > 0 && !ringsCanClose(base, count) { return }
+
+            // Choose the domain (touching the mapped bonds, once there are any) with the smallest larger side.
+            var chosen = -1
+            var chosenSize = Int32.max
+            for d in 0..<count where base[d].leftLength > 0 && base[d].rightLength > 0 {
+                if mapped > 0 && !base[d].adjacent { continue }
+                let size = max(base[d].leftLength, base[d].rightLength)
+                if size < chosenSize { chosenSize = size; chosen = d }
+            }
+            if chosen < 0 { return }
+
+            // The left bond of best rank in it, moved to the end of its domain and taken out.
+            let dl = Int(base[chosen].l)
+            let leftLength = Int(base[chosen].leftLength)
+            var vPosition = dl
+            for p in dl..<(dl + leftLength) where lRank[Int(leftOrder[p])] < lRank[Int(leftOrder[vPosition])] {
+                vPosition = p
+            }
+            let v = leftOrder[vPosition]
+            leftOrder[vPosition] = leftOrder[dl + leftLength - 1]
+            leftOrder[dl + leftLength - 1] = v
+            base[chosen].leftLength -= 1
+
+            // Map v to each right bond of the domain in rank order.
+            let dr = Int(base[chosen].r)
+            let rightLength = Int(base[chosen].rightLength)
+            base[chosen].rightLength -= 1
+            var previousRank: Int32 = -1
+            for _ in 0..<rightLength {
+                var wPosition = -1
+                var wRank = Int32.max
+                for p in dr..<(dr + rightLength) {
+                    let rank = rRank[Int(rightOrder[p])]
+                    if rank > previousRank && rank < wRank { wRank = rank; wPosition = p }
+                }
+                if wPosition < 0 { break }
+                previousRank = wRank
+                let w = rightOrder[wPosition]
+                rightOrder[wPosition] = rightOrder[dr + rightLength - 1]
+                rightOrder[dr + rightLength - 1] = w
+                branch(v: Int(v), w: Int(w), level: level, count: count)
+                if timedOut { return }
+            }
+            base[chosen].rightLength += 1
+
+            // Then leave v unmapped.
+            if base[chosen].leftLength == 0 {
+                count -= 1
+                base[chosen] = base[count]
+            }
+        }
+    }
+
+    /// Maps v to w in each orientation the atoms allow, and searches below.
+    private func branch(v: Int, w: Int, level: Int, count: Int) {
+        let x = Int(lBegin[v]), y = Int(lEnd[v])
+        let p = Int(rBegin[w]), q = Int(rEnd[w])
+        if lAtomMap[x] >= 0 {
+            let px = Int(lAtomMap[x])
+            extend(v: v, w: w, x: x, y: y, p: px, q: px == p ? q : p, level: level, count: count)
+        } else if lAtomMap[y] >= 0 {
+            let py = Int(lAtomMap[y])
+            extend(v: v, w: w, x: y, y: x, p: py, q: py == p ? q : p, level: level, count: count)
+        } else {
+            if lAtomKey[x] == rAtomKey[p] && lAtomKey[y] == rAtomKey[q] {
+                extend(v: v, w: w, x: x, y: y, p: p, q: q, level: level, count: count)
+                if timedOut { return }
+            }
+            if lAtomKey[x] == rAtomKey[q] && lAtomKey[y] == rAtomKey[p] {
+                extend(v: v, w: w, x: x, y: y, p: q, q: p, level: level, count: count)
+            }
+        }
+    }
+
+    /// Maps v = (x, y) to w = (p, q) with x → p and y → q, refines the domains, recurses, and undoes.
+    private func extend(v: Int, w: Int, x: Int, y: Int, p: Int, q: Int, level: Int, count: Int) {
+        // Atoms.
+        var added = 0
+        if lAtomUse[x] == 0 { lAtomMap[x] = Int32(p); rAtomMap[p] = Int32(x); added += 1 }
+        lAtomUse[x] += 1
+        if lAtomUse[y] == 0 { lAtomMap[y] = Int32(q); rAtomMap[q] = Int32(y); added += 1 }
+        lAtomUse[y] += 1
+        currentLeft[mapped] = Int32(v)
+        currentRight[mapped] = Int32(w)
+        leftInSolution[v] = true
+        mapped += 1
+        atoms += added
+
+        // Refine: each domain splits into bonds touching x/p, touching y/q, and the rest.
+        let parent = domains + level * domainStride
+        let child = parent + domainStride
+        var childCount = 0
+        let x32 = Int32(x), y32 = Int32(y), p32 = Int32(p), q32 = Int32(q)
+        for d in 0..<count {
+            let domain = parent[d]
+            if domain.leftLength == 0 || domain.rightLength == 0 { continue }
+            let l = Int(domain.l), r = Int(domain.r)
+            let (l1, l2) = partition(leftOrder, l, Int(domain.leftLength), lBegin, lEnd, x32, y32)
+            let (r1, r2) = partition(rightOrder, r, Int(domain.rightLength), rBegin, rEnd, p32, q32)
+            let l0 = Int(domain.leftLength) - l1 - l2
+            let r0 = Int(domain.rightLength) - r1 - r2
+            if l1 > 0 && r1 > 0 {
+                child[childCount] = Domain(l: Int32(l), r: Int32(r), leftLength: Int32(l1), rightLength: Int32(r1), adjacent: true)
+                childCount += 1
+            }
+            if l2 > 0 && r2 > 0 {
+                child[childCount] = Domain(
+                    l: Int32(l + l1), r: Int32(r + r1), leftLength: Int32(l2), rightLength: Int32(r2), adjacent: true)
+                childCount += 1
+            }
+            if l0 > 0 && r0 > 0 {
+                child[childCount] = Domain(
+                    l: Int32(l + l1 + l2), r: Int32(r + r1 + r2), leftLength: Int32(l0), rightLength: Int32(r0),
+                    adjacent: domain.adjacent)
+                childCount += 1
+            }
+        }
+        solve(level: level + 1, count: childCount)
+
+        // Undo.
+        mapped -= 1
+        atoms -= added
+        leftInSolution[v] = false
+        lAtomUse[x] -= 1
+        if lAtomUse[x] == 0 { rAtomMap[Int(lAtomMap[x])] = -1; lAtomMap[x] = -1 }
+        lAtomUse[y] -= 1
+        if lAtomUse[y] == 0 { rAtomMap[Int(lAtomMap[y])] = -1; lAtomMap[y] = -1 }
+    }
+
+    /// Reorders `order[start ..< start + length]` as: bonds touching `a`, bonds touching `b`, the rest, and
+    /// returns the sizes of the first two groups.
+    @inline(__always)
+    private func partition(
+        _ order: UnsafeMutablePointer<Int32>, _ start: Int, _ length: Int, _ begin: UnsafeMutablePointer<Int32>,
+        _ end: UnsafeMutablePointer<Int32>, _ a: Int32, _ b: Int32
+    ) -> (Int, Int) {
+        // Three-way partition (Dijkstra's flag): [start, low) touch a, [low, mid) touch b, [high, end) rest.
+        var low = start
+        var mid = start
+        var high = start + length
+        while mid < high {
+            let e = Int(order[mid])
+            let u = begin[e], v = end[e]
+            if u == a || v == a {
+                let t = order[low]; order[low] = order[mid]; order[mid] = t
+                low += 1
+                mid += 1
+            } else if u == b || v == b {
+                mid += 1
+            } else {
+                high -= 1
+                let t = order[high]; order[high] = order[mid]; order[mid] = t
+            }
+        }
+        return (low - start, mid - low)
+    }
+
+    private func recordBest() {
+        bestBonds = mapped
+        bestAtoms = atoms
+        for i in 0..<mapped { bestLeft[i] = currentLeft[i]; bestRight[i] = currentRight[i] }
+        var k = 0
+        for i in 0..<mapped {
+            let b = Int(currentLeft[i])
+            recordAtom(lBegin[b], &k)
+            recordAtom(lEnd[b], &k)
+        }
+    }
+
+    private func recordAtom(_ atom: Int32, _ count: inout Int) {
+        for i in 0..<count where bestAtomLeft[i] == atom { return }
+        bestAtomLeft[count] = atom
+        bestAtomRight[count] = lAtomMap[Int(atom)]
+        count += 1
+    }
+
+    /// A tighter bound once something is mapped: the substructure stays connected, so only bonds that can
+    /// be reached from the mapped atoms through bonds still in some domain (on each side) can be added.
+    /// Counts, per domain, the smaller of its reachable left and right bonds.
+    private func connectedBound(_ base: UnsafeMutablePointer<Domain>, _ count: Int) -> Int {
+        reachStamp &+= 2
+        if reachStamp < 2 {
+            for i in 0..<max(2 * nL, 1) { lBondMark[i] = 0 }
+            for i in 0..<max(2 * nR, 1) { rBondMark[i] = 0 }
+            for i in 0..<max(left.atomCount, 1) { lAtomMark[i] = 0 }
+            for i in 0..<max(right.atomCount, 1) { rAtomMark[i] = 0 }
+            reachStamp = 2
+        }
+        let alive = reachStamp - 1  // bond is in a usable domain
+        let reached = reachStamp  // bond is reachable
+        for d in 0..<count where base[d].leftLength > 0 && base[d].rightLength > 0 {
+            let l = Int(base[d].l), r = Int(base[d].r)
+            for p in l..<(l + Int(base[d].leftLength)) { lBondMark[Int(leftOrder[p])] = alive }
+            for p in r..<(r + Int(base[d].rightLength)) { rBondMark[Int(rightOrder[p])] = alive }
+        }
+        // Breadth-first over atoms from the mapped ones, through usable bonds.
+        var head = 0, tail = 0
+        for i in 0..<mapped {
+            let b = Int(currentLeft[i])
+            enqueue(lBegin[b], lAtomMark, reached, &tail)
+            enqueue(lEnd[b], lAtomMark, reached, &tail)
+        }
+        while head < tail {
+            let a = Int(atomQueue[head])
+            head += 1
+            for k in Int(lIncidenceOffsets[a])..<Int(lIncidenceOffsets[a + 1]) {
+                let b = Int(lIncidence[k])
+                guard lBondMark[b] == alive else { continue }
+                lBondMark[b] = reached
+                let other = Int(lBegin[b]) == a ? Int(lEnd[b]) : Int(lBegin[b])
+                if lAtomMark[other] != reached {
+                    lAtomMark[other] = reached
+                    atomQueue[tail] = Int32(other)
+                    tail += 1
+                }
+            }
+        }
+        head = 0
+        tail = 0
+        for i in 0..<mapped {
+            let b = Int(currentRight[i])
+            enqueue(rBegin[b], rAtomMark, reached, &tail)
+            enqueue(rEnd[b], rAtomMark, reached, &tail)
+        }
+        while head < tail {
+            let a = Int(atomQueue[head])
+            head += 1
+            for k in Int(rIncidenceOffsets[a])..<Int(rIncidenceOffsets[a + 1]) {
+                let b = Int(rIncidence[k])
+                guard rBondMark[b] == alive else { continue }
+                rBondMark[b] = reached
+                let other = Int(rBegin[b]) == a ? Int(rEnd[b]) : Int(rBegin[b])
+                if rAtomMark[other] != reached {
+                    rAtomMark[other] = reached
+                    atomQueue[tail] = Int32(other)
+                    tail += 1
+                }
+            }
+        }
+        var bound = mapped
+        for d in 0..<count where base[d].leftLength > 0 && base[d].rightLength > 0 {
+            let l = Int(base[d].l), r = Int(base[d].r)
+            var cl = 0, cr = 0
+            for p in l..<(l + Int(base[d].leftLength)) where lBondMark[Int(leftOrder[p])] == reached { cl += 1 }
+            if cl == 0 { continue }
+            for p in r..<(r + Int(base[d].rightLength)) where rBondMark[Int(rightOrder[p])] == reached { cr += 1 }
+            bound += min(cl, cr)
+        }
+        return bound
+    }
+
+    @inline(__always)
+    private func enqueue(_ atom: Int32, _ mark: UnsafeMutablePointer<UInt32>, _ reached: UInt32, _ tail: inout Int) {
+        if mark[Int(atom)] == reached { return }
+        mark[Int(atom)] = reached
+        atomQueue[tail] = atom
+        tail += 1
+    }
+
+    /// Whether some extension can still pass `ringsAreClosed`: a ring entered through one of its own
+    /// (unshared) bonds needs all its unshared bonds, so if one of them is neither mapped nor left in any
+    /// domain, no extension of this mapping is acceptable.
+    private func ringsCanClose(_ base: UnsafeMutablePointer<Domain>, _ count: Int) -> Bool {
+        stamp &+= 1
+        if stamp == 0 {
+            for i in 0..<nL { aliveStamp[i] = 0 }
+            stamp = 1
+        }
+        for d in 0..<count where base[d].rightLength > 0 {
+            let l = Int(base[d].l)
+            for p in l..<(l + Int(base[d].leftLength)) { aliveStamp[Int(leftOrder[p])] = stamp }
+        }
+        for i in 0..<mapped {
+            let b = Int(currentLeft[i])
+            let first = Int(left.bondRingOffsets[b])
+            guard Int(left.bondRingOffsets[b + 1]) - first == 1 else { continue }
+            let r = Int(left.bondRings[first])
+            for k in Int(left.ringOffsets[r])..<Int(left.ringOffsets[r + 1]) {
+                let e = Int(left.ringBonds[k])
+                if leftInSolution[e] || aliveStamp[e] == stamp { continue }
+                if left.bondRingOffsets[e + 1] - left.bondRingOffsets[e] == 1 { return false }
+            }
+        }
+        return true
+    }
+
+    /// RDKit's test that the left molecule's rings are complete in the current mapping
+    /// (`checkIfRingsAreClosed` in FMCS): every ring reached by a bond that lies in that ring only must be
+    /// present whole, except for bonds it shares with another such ring; a mapping that reaches rings only
+    /// through fused bonds must contain one of those rings whole.
+    private func ringsAreClosed() -> Bool {
+        let ringCount = left.ringCount
+        if ringCount == 0 { return true }
+        var anyPrivate = false
+        for i in 0..<mapped {
+            let b = Int(currentLeft[i])
+            let first = Int(left.bondRingOffsets[b])
+            if Int(left.bondRingOffsets[b + 1]) - first == 1 {
+                ringMark[Int(left.bondRings[first])] = 1
+                anyPrivate = true
+            }
+        }
+        var closed = true
+        if anyPrivate {
+            ringLoop: for r in 0..<ringCount where ringMark[r] == 1 {
+                for k in Int(left.ringOffsets[r])..<Int(left.ringOffsets[r + 1]) {
+                    let b = Int(left.ringBonds[k])
+                    if leftInSolution[b] { continue }
+                    var shared = false
+                    for s in Int(left.bondRingOffsets[b])..<Int(left.bondRingOffsets[b + 1]) {
+                        let other = Int(left.bondRings[s])
+                        if other != r && ringMark[other] == 1 { shared = true; break }
+                    }
+                    if !shared { closed = false; break ringLoop }
+                }
+            }
+        } else {
+            var anyFused = false
+            for i in 0..<mapped {
+                let b = Int(currentLeft[i])
+                let first = Int(left.bondRingOffsets[b])
+                let last = Int(left.bondRingOffsets[b + 1])
+                if last - first > 1 {
+                    anyFused = true
+                    for s in first..<last { ringMark[Int(left.bondRings[s])] = 2 }
+                }
+            }
+            if anyFused {
+                closed = false
+                ringLoop: for r in 0..<ringCount where ringMark[r] == 2 {
+                    for k in Int(left.ringOffsets[r])..<Int(left.ringOffsets[r + 1])
+                    where !leftInSolution[Int(left.ringBonds[k])] {
+                        continue ringLoop
+                    }
+                    closed = true
+                    break
+                }
+            }
+        }
+        for r in 0..<ringCount { ringMark[r] = 0 }
+        return closed
+    }
+}

@@ -11,145 +11,175 @@ struct MCSSMARTSWriter {
         guard !atoms.isEmpty else { return "" }
         // Local numbering of the substructure's atoms, in left index order.
         let members = atoms.map(\.left).sorted()
-        var local = [Int: Int]()
-        for (i, a) in members.enumerated() { local[a] = i }
-        var rightOf = [Int: Int]()
-        for pair in atoms { rightOf[pair.left] = pair.right }
-        // Adjacency within the substructure: (neighbour, index into `bonds`), by neighbour index.
-        var adjacency = [[(atom: Int, bond: Int)]](repeating: [], count: members.count)
-        for (k, pair) in bonds.enumerated() {
-            guard let u = local[Int(left.bondBegin[pair.left])], let v = local[Int(left.bondEnd[pair.left])] else { continue }
-            adjacency[u].append((v, k))
-            adjacency[v].append((u, k))
+        let n = members.count
+        var local = [Int32](repeating: -1, count: left.atomCount)
+        for (i, a) in members.enumerated() { local[a] = Int32(i) }
+        var rightOf = [Int32](repeating: -1, count: left.atomCount)
+        for pair in atoms { rightOf[pair.left] = Int32(pair.right) }
+
+        // Adjacency within the substructure (CSR), each atom's neighbours by local index:
+        // `neighbour[k]` joined by `via[k]` (an index into `bonds`) for k in offsets[u] ..< offsets[u + 1].
+        var offsets = [Int](repeating: 0, count: n + 1)
+        for pair in bonds {
+            offsets[Int(local[Int(left.bondBegin[pair.left])]) + 1] += 1
+            offsets[Int(local[Int(left.bondEnd[pair.left])]) + 1] += 1
         }
-        for i in adjacency.indices { adjacency[i].sort { $0.atom < $1.atom } }
+        for u in 0..<n { offsets[u + 1] += offsets[u] }
+        var fill = offsets
+        var neighbour = [Int](repeating: 0, count: 2 * bonds.count)
+        var via = [Int](repeating: 0, count: 2 * bonds.count)
+        for (k, pair) in bonds.enumerated() {
+            let u = Int(local[Int(left.bondBegin[pair.left])]), v = Int(local[Int(left.bondEnd[pair.left])])
+            neighbour[fill[u]] = v; via[fill[u]] = k; fill[u] += 1
+            neighbour[fill[v]] = u; via[fill[v]] = k; fill[v] += 1
+        }
+        for u in 0..<n {  // insertion sort: an atom has a handful of neighbours
+            var i = offsets[u] + 1
+            while i < offsets[u + 1] {
+                var j = i
+                while j > offsets[u] && neighbour[j - 1] > neighbour[j] {
+                    neighbour.swapAt(j - 1, j)
+                    via.swapAt(j - 1, j)
+                    j -= 1
+                }
+                i += 1
+            }
+        }
 
         // Start at a terminal atom when there is one, as a person would write it.
-        let start = adjacency.firstIndex { $0.count == 1 } ?? 0
+        var start = 0
+        for u in 0..<n where offsets[u + 1] - offsets[u] == 1 { start = u; break }
 
-        // First pass: depth-first order, tree bonds and ring-closure bonds.
-        var order: [Int] = []
-        var visited = [Bool](repeating: false, count: members.count)
+        // First pass: depth-first order (`position`) and which bonds are tree bonds.
+        var position = [Int](repeating: -1, count: n)
         var treeBond = [Bool](repeating: false, count: bonds.count)
-        var stack: [(atom: Int, next: Int)] = [(start, 0)]
-        visited[start] = true
-        order.append(start)
+        var stack: [(atom: Int, next: Int)] = [(start, offsets[start])]
+        var visited = 0
+        position[start] = visited
+        visited += 1
         while let top = stack.last {
-            let neighbours = adjacency[top.atom]
-            if top.next == neighbours.count { stack.removeLast(); continue }
+            if top.next == offsets[top.atom + 1] { stack.removeLast(); continue }
             stack[stack.count - 1].next += 1
-            let (n, k) = neighbours[top.next]
-            if visited[n] { continue }
-            visited[n] = true
-            treeBond[k] = true
-            order.append(n)
-            stack.append((n, 0))
+            let t = neighbour[top.next]
+            if position[t] >= 0 { continue }
+            position[t] = visited
+            visited += 1
+            treeBond[via[top.next]] = true
+            stack.append((t, offsets[t]))
         }
-        var position = [Int](repeating: 0, count: members.count)
-        for (i, a) in order.enumerated() { position[a] = i }
 
-        // Second pass: write in the same order. Ring bonds open at their earlier atom (a digit) and close at
-        // the later one (bond and digit); digits freed at an atom are reused only after it.
+        // Second pass, in the same order. A ring bond opens at its earlier atom (a digit) and closes at the
+        // later one (bond, then digit); digits freed at an atom are reused only after it.
         var out = ""
+        out.reserveCapacity(8 * n + 6 * bonds.count)
         var digitOf = [Int](repeating: 0, count: bonds.count)
-        var inUse = Set<Int>()
-        var frames: [(atom: Int, children: [(atom: Int, bond: Int)], next: Int, closes: Bool)] = []
+        var digitInUse = [Bool](repeating: false, count: 100)
+        var released: [Int] = []
+        // Frames: the atom, the cursor over its neighbours, and whether a branch ")" closes after it.
+        var frames: [(atom: Int, next: Int, closes: Bool)] = []
 
         func emit(_ u: Int, parent: (atom: Int, bond: Int)?, closes: Bool) {
-            if let parent { out += bondExpression(bonds[parent.bond], from: members[parent.atom], rightOf: rightOf) }
-            out += atomExpression(members[u])
-            var released: [Int] = []
-            for (t, k) in adjacency[u] where !treeBond[k] {
+            if let parent { appendBond(bonds[parent.bond], from: members[parent.atom], rightOf: rightOf, to: &out) }
+            appendAtom(members[u], to: &out)
+            released.removeAll(keepingCapacity: true)
+            for k in offsets[u]..<offsets[u + 1] where !treeBond[via[k]] {
+                let t = neighbour[k], b = via[k]
                 if position[t] < position[u] {
-                    out += bondExpression(bonds[k], from: members[u], rightOf: rightOf)
-                    out += Self.ringDigit(digitOf[k])
-                    released.append(digitOf[k])
+                    appendBond(bonds[b], from: members[u], rightOf: rightOf, to: &out)
+                    Self.appendRingDigit(digitOf[b], to: &out)
+                    released.append(digitOf[b])
                 } else {
                     var d = 1
-                    while inUse.contains(d) { d += 1 }
-                    inUse.insert(d)
-                    digitOf[k] = d
-                    out += Self.ringDigit(d)
+                    while d < 99 && digitInUse[d] { d += 1 }
+                    digitInUse[d] = true
+                    digitOf[b] = d
+                    Self.appendRingDigit(d, to: &out)
                 }
             }
-            for d in released { inUse.remove(d) }
-            let children = adjacency[u].filter { treeBond[$0.bond] && position[$0.atom] > position[u] }
-            frames.append((u, children, 0, closes))
+            for d in released { digitInUse[d] = false }
+            frames.append((u, offsets[u], closes))
+        }
+
+        /// The next tree child of `u` at or after neighbour position `k`, if any.
+        func nextChild(_ u: Int, from k: Int) -> Int? {
+            var k = k
+            while k < offsets[u + 1] {
+                if treeBond[via[k]] && position[neighbour[k]] > position[u] { return k }
+                k += 1
+            }
+            return nil
         }
 
         emit(start, parent: nil, closes: false)
         while let top = frames.last {
-            if top.next == top.children.count {
+            guard let k = nextChild(top.atom, from: top.next) else {
                 frames.removeLast()
                 if top.closes { out += ")" }
                 continue
             }
-            frames[frames.count - 1].next += 1
-            let child = top.children[top.next]
-            let isLast = top.next == top.children.count - 1
+            frames[frames.count - 1].next = k + 1
+            let isLast = nextChild(top.atom, from: k + 1) == nil
             if !isLast { out += "(" }
-            emit(child.atom, parent: (top.atom, child.bond), closes: !isLast)
+            emit(neighbour[k], parent: (top.atom, via[k]), closes: !isLast)
         }
         return out
     }
 
     /// The ring-closure label: 1-9, then %10 to %99.
-    static func ringDigit(_ d: Int) -> String { d < 10 ? String(d) : "%" + String(d) }
+    static func appendRingDigit(_ d: Int, to out: inout String) {
+        if d >= 10 { out += "%" }
+        out += String(d)
+    }
 
     /// The atom as the options compared it.
-    func atomExpression(_ a: Int) -> String {
-        var primitives: [String] = []
-        switch options.atomComparison {
-        case .any: primitives.append("*")
-        case .elements:
-            primitives.append("#\(left.atomicNumbers[a])")
-            if options.matchValences { primitives.append("v\(left.valences[a])") }
-        case .isotopes: primitives.append("\(left.isotopes[a])*")
-        case .anyHeavyAtom:
-            switch left.atomicNumbers[a] {
-            case 0: primitives.append("#0")
-            case 1: primitives.append("#1")
-            default: primitives.append("!#0&!#1")
-            }
-        }
+    func appendAtom(_ a: Int, to out: inout String) {
+        let ring = options.ringMatchesRingOnly ? (left.atomInRing[a] ? "&R" : "&!R") : ""
+        var extra = ""
+        if options.atomComparison == .elements && options.matchValences { extra += "&v" + String(left.valences[a]) }
         if options.matchFormalCharge {
             let c = Int(left.charges[a])
-            primitives.append(c < 0 ? "-\(-c)" : "+\(c)")
+            extra += c < 0 ? "&-" + String(-c) : "&+" + String(c)
         }
-        if options.ringMatchesRingOnly { primitives.append(left.atomInRing[a] ? "R" : "!R") }
-        if primitives == ["*"] { return "*" }
-        return "[" + primitives.joined(separator: "&") + "]"
+        extra += ring
+        switch options.atomComparison {
+        case .any:
+            if extra.isEmpty { out += "*" } else { out += "[*" + extra + "]" }
+        case .elements: out += "[#" + String(left.atomicNumbers[a]) + extra + "]"
+        case .isotopes: out += "[" + String(left.isotopes[a]) + "*" + extra + "]"
+        case .anyHeavyAtom:
+            switch left.atomicNumbers[a] {
+            case 0: out += "[#0" + extra + "]"
+            case 1: out += "[#1" + extra + "]"
+            default: out += "[!#0&!#1" + extra + "]"
+            }
+        }
     }
 
     /// The bond as the options compared it, written from atom `from` (a left index) to its other end.
-    func bondExpression(_ pair: (left: Int, right: Int), from: Int, rightOf: [Int: Int]) -> String {
-        var expression: String
+    func appendBond(_ pair: (left: Int, right: Int), from: Int, rightOf: [Int32], to out: inout String) {
         if options.bondComparison == .any {
-            expression = "~"
+            out += "~"
         } else {
             let lt = left.bondTypes[pair.left]
             let rt = right.bondTypes[pair.right]
             let wildcard = BondOrder.unspecified.rawValue
             let zero = BondOrder.zero.rawValue
             if lt == wildcard || rt == wildcard || lt == zero || rt == zero {
-                expression = "~"
+                out += "~"
             } else if lt == BondOrder.dative.rawValue || rt == BondOrder.dative.rawValue {
                 // Written in the direction of the left bond; both directions when the right bond runs the
                 // other way.
                 let leftForward = Int(left.bondBegin[pair.left]) == from
-                let rightBegin = Int(right.bondBegin[pair.right])
-                let rightForward = rightOf[from] == rightBegin
-                expression = leftForward == rightForward ? (leftForward ? "->" : "<-") : "->,<-"
+                let rightForward = rightOf[from] == right.bondBegin[pair.right]
+                out += leftForward == rightForward ? (leftForward ? "->" : "<-") : "->,<-"
             } else {
-                let a = Self.orderSymbol(lt)
-                let b = Self.orderSymbol(rt)
-                expression = a == b ? a : a + "," + b
+                out += Self.orderSymbol(lt)
+                if rt != lt { out += "," + Self.orderSymbol(rt) }
             }
         }
         if options.bondRingMatchesRingOnly {
-            expression += left.bondInRing[pair.left] ? ";@" : ";!@"
+            out += left.bondInRing[pair.left] ? ";@" : ";!@"
         }
-        return expression
     }
 
     static func orderSymbol(_ type: UInt8) -> String {

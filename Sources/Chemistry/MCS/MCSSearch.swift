@@ -49,6 +49,8 @@ final class MCSSearch {
     private let lAtomMap: UnsafeMutablePointer<Int32>
     private let rAtomMap: UnsafeMutablePointer<Int32>
     private let lAtomUse: UnsafeMutablePointer<Int32>
+    /// The mapped left atoms, in the order they were mapped.
+    private let currentAtoms: UnsafeMutablePointer<Int32>
     private let currentLeft: UnsafeMutablePointer<Int32>
     private let currentRight: UnsafeMutablePointer<Int32>
     private let bestLeft: UnsafeMutablePointer<Int32>
@@ -105,6 +107,7 @@ final class MCSSearch {
         lAtomMap = .allocate(capacity: max(left.atomCount, 1))
         rAtomMap = .allocate(capacity: max(right.atomCount, 1))
         lAtomUse = .allocate(capacity: max(left.atomCount, 1))
+        currentAtoms = .allocate(capacity: max(left.atomCount, 1))
         currentLeft = .allocate(capacity: max(capacity, 1))
         currentRight = .allocate(capacity: max(capacity, 1))
         bestLeft = .allocate(capacity: max(capacity, 1))
@@ -151,7 +154,7 @@ final class MCSSearch {
         leftOrder.deallocate(); rightOrder.deallocate(); lRank.deallocate(); rRank.deallocate()
         domains.deallocate()
         lAtomMap.deallocate(); rAtomMap.deallocate(); lAtomUse.deallocate()
-        currentLeft.deallocate(); currentRight.deallocate(); bestLeft.deallocate(); bestRight.deallocate()
+        currentAtoms.deallocate(); currentLeft.deallocate(); currentRight.deallocate(); bestLeft.deallocate(); bestRight.deallocate()
         bestAtomLeft.deallocate(); bestAtomRight.deallocate()
         leftInSolution.deallocate(); ringMark.deallocate(); aliveStamp.deallocate()
         lIncidenceOffsets.deallocate(); lIncidence.deallocate(); rIncidenceOffsets.deallocate(); rIncidence.deallocate()
@@ -237,15 +240,21 @@ final class MCSSearch {
         }
 
         while true {
-            // Bound: every domain adds at most its smaller side.
-            var bound = mapped
-            for d in 0..<count { bound += Int(min(base[d].leftLength, base[d].rightLength)) }
+            // Bound: every domain adds at most its smaller side. Domains touching the mapped atoms are
+            // reachable as they are; the others only through bonds still in play (see `connectedBound`).
+            var touching = mapped
+            var loose = 0
+            for d in 0..<count {
+                let m = Int(min(base[d].leftLength, base[d].rightLength))
+                if base[d].adjacent { touching += m } else { loose += m }
+            }
+            let bound = touching + loose
             if bound < bestBonds { return }
             if bound == bestBonds {
                 let atomBound = min(maximumAtoms, atoms + (bound - mapped) + (mapped == 0 ? 1 : 0))
                 if atomBound <= bestAtoms { return }
             }
-            if mapped > 0 {
+            if mapped > 0 && loose > 0 && touching <= bestBonds {
                 let connected = connectedBound(base, count)
                 if connected < bestBonds { return }
                 if connected == bestBonds && min(maximumAtoms, atoms + (connected - mapped)) <= bestAtoms { return }
@@ -329,9 +338,17 @@ final class MCSSearch {
     private func extend(v: Int, w: Int, x: Int, y: Int, p: Int, q: Int, level: Int, count: Int) {
         // Atoms.
         var added = 0
-        if lAtomUse[x] == 0 { lAtomMap[x] = Int32(p); rAtomMap[p] = Int32(x); added += 1 }
+        if lAtomUse[x] == 0 {
+            lAtomMap[x] = Int32(p); rAtomMap[p] = Int32(x)
+            currentAtoms[atoms + added] = Int32(x)
+            added += 1
+        }
         lAtomUse[x] += 1
-        if lAtomUse[y] == 0 { lAtomMap[y] = Int32(q); rAtomMap[q] = Int32(y); added += 1 }
+        if lAtomUse[y] == 0 {
+            lAtomMap[y] = Int32(q); rAtomMap[q] = Int32(y)
+            currentAtoms[atoms + added] = Int32(y)
+            added += 1
+        }
         lAtomUse[y] += 1
         currentLeft[mapped] = Int32(v)
         currentRight[mapped] = Int32(w)
@@ -412,19 +429,10 @@ final class MCSSearch {
         bestBonds = mapped
         bestAtoms = atoms
         for i in 0..<mapped { bestLeft[i] = currentLeft[i]; bestRight[i] = currentRight[i] }
-        var k = 0
-        for i in 0..<mapped {
-            let b = Int(currentLeft[i])
-            recordAtom(lBegin[b], &k)
-            recordAtom(lEnd[b], &k)
+        for i in 0..<atoms {
+            bestAtomLeft[i] = currentAtoms[i]
+            bestAtomRight[i] = lAtomMap[Int(currentAtoms[i])]
         }
-    }
-
-    private func recordAtom(_ atom: Int32, _ count: inout Int) {
-        for i in 0..<count where bestAtomLeft[i] == atom { return }
-        bestAtomLeft[count] = atom
-        bestAtomRight[count] = lAtomMap[Int(atom)]
-        count += 1
     }
 
     /// A tighter bound once something is mapped: the substructure stays connected, so only bonds that can
@@ -433,73 +441,89 @@ final class MCSSearch {
     private func connectedBound(_ base: UnsafeMutablePointer<Domain>, _ count: Int) -> Int {
         reachStamp &+= 2
         if reachStamp < 2 {
-            for i in 0..<max(2 * nL, 1) { lBondMark[i] = 0 }
-            for i in 0..<max(2 * nR, 1) { rBondMark[i] = 0 }
-            for i in 0..<max(left.atomCount, 1) { lAtomMark[i] = 0 }
-            for i in 0..<max(right.atomCount, 1) { rAtomMark[i] = 0 }
+            lBondMark.update(repeating: 0, count: max(2 * nL, 1))
+            rBondMark.update(repeating: 0, count: max(2 * nR, 1))
+            lAtomMark.update(repeating: 0, count: max(left.atomCount, 1))
+            rAtomMark.update(repeating: 0, count: max(right.atomCount, 1))
             reachStamp = 2
         }
-        let alive = reachStamp - 1  // bond is in a usable domain
+        let alive = reachStamp &- 1  // bond is in a usable domain
         let reached = reachStamp  // bond is reachable
-        for d in 0..<count where base[d].leftLength > 0 && base[d].rightLength > 0 {
-            let l = Int(base[d].l), r = Int(base[d].r)
-            for p in l..<(l + Int(base[d].leftLength)) { lBondMark[Int(leftOrder[p])] = alive }
-            for p in r..<(r + Int(base[d].rightLength)) { rBondMark[Int(rightOrder[p])] = alive }
+        var d = 0
+        while d < count {
+            let domain = base[d]
+            d &+= 1
+            if domain.leftLength == 0 || domain.rightLength == 0 { continue }
+            mark(leftOrder + Int(domain.l), Int(domain.leftLength), lBondMark, alive)
+            mark(rightOrder + Int(domain.r), Int(domain.rightLength), rBondMark, alive)
         }
-        // Breadth-first over atoms from the mapped ones, through usable bonds.
-        var head = 0, tail = 0
-        for i in 0..<mapped {
-            let b = Int(currentLeft[i])
-            enqueue(lBegin[b], lAtomMark, reached, &tail)
-            enqueue(lEnd[b], lAtomMark, reached, &tail)
-        }
-        while head < tail {
-            let a = Int(atomQueue[head])
-            head += 1
-            for k in Int(lIncidenceOffsets[a])..<Int(lIncidenceOffsets[a + 1]) {
-                let b = Int(lIncidence[k])
-                guard lBondMark[b] == alive else { continue }
-                lBondMark[b] = reached
-                let other = Int(lBegin[b]) == a ? Int(lEnd[b]) : Int(lBegin[b])
-                if lAtomMark[other] != reached {
-                    lAtomMark[other] = reached
-                    atomQueue[tail] = Int32(other)
-                    tail += 1
-                }
-            }
-        }
-        head = 0
-        tail = 0
-        for i in 0..<mapped {
-            let b = Int(currentRight[i])
-            enqueue(rBegin[b], rAtomMark, reached, &tail)
-            enqueue(rEnd[b], rAtomMark, reached, &tail)
-        }
-        while head < tail {
-            let a = Int(atomQueue[head])
-            head += 1
-            for k in Int(rIncidenceOffsets[a])..<Int(rIncidenceOffsets[a + 1]) {
-                let b = Int(rIncidence[k])
-                guard rBondMark[b] == alive else { continue }
-                rBondMark[b] = reached
-                let other = Int(rBegin[b]) == a ? Int(rEnd[b]) : Int(rBegin[b])
-                if rAtomMark[other] != reached {
-                    rAtomMark[other] = reached
-                    atomQueue[tail] = Int32(other)
-                    tail += 1
-                }
-            }
-        }
+        reach(currentLeft, lBegin, lEnd, lIncidenceOffsets, lIncidence, lBondMark, lAtomMark, alive, reached)
+        reach(currentRight, rBegin, rEnd, rIncidenceOffsets, rIncidence, rBondMark, rAtomMark, alive, reached)
         var bound = mapped
-        for d in 0..<count where base[d].leftLength > 0 && base[d].rightLength > 0 {
-            let l = Int(base[d].l), r = Int(base[d].r)
-            var cl = 0, cr = 0
-            for p in l..<(l + Int(base[d].leftLength)) where lBondMark[Int(leftOrder[p])] == reached { cl += 1 }
+        d = 0
+        while d < count {
+            let domain = base[d]
+            d &+= 1
+            if domain.leftLength == 0 || domain.rightLength == 0 { continue }
+            let cl = countMarked(leftOrder + Int(domain.l), Int(domain.leftLength), lBondMark, reached)
             if cl == 0 { continue }
-            for p in r..<(r + Int(base[d].rightLength)) where rBondMark[Int(rightOrder[p])] == reached { cr += 1 }
-            bound += min(cl, cr)
+            let cr = countMarked(rightOrder + Int(domain.r), Int(domain.rightLength), rBondMark, reached)
+            bound &+= min(cl, cr)
         }
         return bound
+    }
+
+    @inline(__always)
+    private func mark(_ list: UnsafeMutablePointer<Int32>, _ count: Int, _ marks: UnsafeMutablePointer<UInt32>, _ value: UInt32) {
+        var i = 0
+        while i < count {
+            marks[Int(list[i])] = value
+            i &+= 1
+        }
+    }
+
+    @inline(__always)
+    private func countMarked(
+        _ list: UnsafeMutablePointer<Int32>, _ count: Int, _ marks: UnsafeMutablePointer<UInt32>, _ value: UInt32
+    ) -> Int {
+        var n = 0
+        var i = 0
+        while i < count {
+            if marks[Int(list[i])] == value { n &+= 1 }
+            i &+= 1
+        }
+        return n
+    }
+
+    /// Marks `reached` the usable (`alive`) bonds reachable from the mapped bonds' atoms, breadth first.
+    @inline(__always)
+    private func reach(
+        _ mappedBonds: UnsafeMutablePointer<Int32>, _ begin: UnsafeMutablePointer<Int32>, _ end: UnsafeMutablePointer<Int32>,
+        _ offsets: UnsafeMutablePointer<Int32>, _ incidence: UnsafeMutablePointer<Int32>, _ bondMark: UnsafeMutablePointer<UInt32>,
+        _ atomMark: UnsafeMutablePointer<UInt32>, _ alive: UInt32, _ reached: UInt32
+    ) {
+        var head = 0, tail = 0
+        var i = 0
+        while i < mapped {
+            let b = Int(mappedBonds[i])
+            enqueue(begin[b], atomMark, reached, &tail)
+            enqueue(end[b], atomMark, reached, &tail)
+            i &+= 1
+        }
+        while head < tail {
+            let a = Int(atomQueue[head])
+            head &+= 1
+            var k = Int(offsets[a])
+            let last = Int(offsets[a &+ 1])
+            while k < last {
+                let b = Int(incidence[k])
+                k &+= 1
+                guard bondMark[b] == alive else { continue }
+                bondMark[b] = reached
+                let u = begin[b]
+                enqueue(Int(u) == a ? end[b] : u, atomMark, reached, &tail)
+            }
+        }
     }
 
     @inline(__always)

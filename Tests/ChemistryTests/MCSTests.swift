@@ -171,3 +171,55 @@ struct MCSTests {
         #expect(try Self.mcs("[NH3]->[Cu+2]", "[NH3]->[Cu+2]<-[NH3]").smarts == "[#7]->[#29]")
     }
 }
+
+/// Robustness over varied real molecules (the SMILES perception sets: NCI, ChEMBL, RDKit regression
+/// molecules with charges, metals, isotopes, odd rings): every answer, under every option set, must pass the
+/// first-principles checks, and without completeRingsOnly the counts must not depend on argument order.
+@Suite("MCS over varied molecules")
+struct MCSRobustnessTests {
+    static let optionSets: [MCSOptions] = [
+        MCSOptions(timeout: 2),
+        MCSOptions(ringMatchesRingOnly: true, completeRingsOnly: true, timeout: 2),
+        MCSOptions(completeRingsOnly: true, timeout: 2),
+        MCSOptions(atomComparison: .anyHeavyAtom, bondComparison: .orderExact, matchFormalCharge: true, timeout: 2),
+        MCSOptions(atomComparison: .isotopes, bondComparison: .any, ringMatchesRingOnly: true, timeout: 2),
+        MCSOptions(matchValences: true, timeout: 2),
+    ]
+
+    @Test("answers are valid and symmetric", arguments: ["first_5K", "NCI_aromat_regress", "chembl_20_chiral", "aromat_regress"])
+    func varied(set: String) throws {
+        var molecules: [Molecule] = []
+        for (i, row) in ReferenceData.rows("SMILES/perception/\(set).tsv").enumerated() where i % 50 == 0 && row[1] == "OK" {
+            molecules.append(try Molecule(smiles: String(row[0])))
+        }
+        #expect(molecules.count >= 40)
+        var checked = 0
+        for i in 0..<(molecules.count - 1) {
+            let (a, b) = (molecules[i], molecules[i + 1])
+            let options = Self.optionSets[i % Self.optionSets.count]
+            let forward = a.maximumCommonSubstructure(with: b, options: options)
+            let problems = MCSValidation.problems(forward, a, b, options)
+            #expect(problems.isEmpty, "\(set) \(i): \(problems)")
+            if !options.completeRingsOnly {
+                let backward = b.maximumCommonSubstructure(with: a, options: options)
+                if !forward.timedOut && !backward.timedOut {
+                    #expect(forward.bondCount == backward.bondCount && forward.atomCount == backward.atomCount, "\(set) \(i)")
+                }
+            }
+            checked += 1
+        }
+        #expect(checked >= 39)
+    }
+
+    /// The search keeps its own stack (one frame per mapped bond), so a long polymer cannot overflow the
+    /// thread's stack.
+    @Test("long chains map whole without exhausting the stack")
+    func longChains() throws {
+        let a = try Molecule(smiles: String(repeating: "C", count: 3000))
+        let b = try Molecule(smiles: "O" + String(repeating: "C", count: 3050))
+        let r = a.maximumCommonSubstructure(with: b)
+        #expect(r.bondCount == 2999)
+        #expect(r.atomCount == 3000)
+        #expect(MCSValidation.problems(r, a, b, MCSOptions()).isEmpty)
+    }
+}

@@ -68,14 +68,16 @@ enum MCSValidation {
         if r.bondCount > 0 {
             if touched != Set(map.keys) { problems.append("the atoms are not exactly the ends of the bonds") }
             // Connected: walk the common bonds from one atom.
+            var neighbours = [Int: [Int]]()
+            for p in r.bondPairs {
+                let bond = a.bonds[p.first]
+                neighbours[Int(bond.begin), default: []].append(Int(bond.end))
+                neighbours[Int(bond.end), default: []].append(Int(bond.begin))
+            }
             var seen: Set<Int> = [touched.min() ?? 0]
             var frontier = Array(seen)
             while let u = frontier.popLast() {
-                for p in r.bondPairs {
-                    let bond = a.bonds[p.first]
-                    let (s, t) = (Int(bond.begin), Int(bond.end))
-                    for (from, to) in [(s, t), (t, s)] where from == u && seen.insert(to).inserted { frontier.append(to) }
-                }
+                for t in neighbours[u, default: []] where seen.insert(t).inserted { frontier.append(t) }
             }
             if seen != touched { problems.append("the common substructure is not connected") }
         } else if r.atomCount > 1 {

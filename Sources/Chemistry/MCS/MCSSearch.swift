@@ -14,7 +14,8 @@
 /// The common substructure must be connected, so after the first pair only domains that touch the mapped
 /// bonds are branched on. Ties on bonds are broken by more atoms (fewer ring closures), as RDKit does.
 ///
-/// All working memory is allocated once per search (`deinit` frees it); the recursion allocates nothing.
+/// All working memory is allocated once per search (`deinit` frees it), the search stack included; the search
+/// loop allocates nothing and does not recurse.
 final class MCSSearch {
     struct Domain {
         var l: Int32
@@ -46,6 +47,7 @@ final class MCSSearch {
     private let rRank: UnsafeMutablePointer<Int32>
     private let domains: UnsafeMutablePointer<Domain>
     private let domainStride: Int
+    private let frames: UnsafeMutablePointer<Frame>
     private let lAtomMap: UnsafeMutablePointer<Int32>
     private let rAtomMap: UnsafeMutablePointer<Int32>
     private let lAtomUse: UnsafeMutablePointer<Int32>
@@ -104,6 +106,7 @@ final class MCSSearch {
         rRank = .allocate(capacity: max(nR, 1))
         domainStride = nL + 1
         domains = .allocate(capacity: (capacity + 2) * domainStride)
+        frames = .allocate(capacity: capacity + 2)
         lAtomMap = .allocate(capacity: max(left.atomCount, 1))
         rAtomMap = .allocate(capacity: max(right.atomCount, 1))
         lAtomUse = .allocate(capacity: max(left.atomCount, 1))
@@ -152,7 +155,7 @@ final class MCSSearch {
         lBegin.deallocate(); lEnd.deallocate(); rBegin.deallocate(); rEnd.deallocate()
         lAtomKey.deallocate(); rAtomKey.deallocate()
         leftOrder.deallocate(); rightOrder.deallocate(); lRank.deallocate(); rRank.deallocate()
-        domains.deallocate()
+        domains.deallocate(); frames.deallocate()
         lAtomMap.deallocate(); rAtomMap.deallocate(); lAtomUse.deallocate()
         currentAtoms.deallocate(); currentLeft.deallocate(); currentRight.deallocate(); bestLeft.deallocate(); bestRight.deallocate()
         bestAtomLeft.deallocate(); bestAtomRight.deallocate()
@@ -224,119 +227,208 @@ final class MCSSearch {
             count += 1
         }
         guard count > 0 else { return }
-        solve(level: 0, count: count)
+        search(initialCount: count)
     }
 
-    /// Explores every extension of the current mapping whose domains are `domains[level * stride ..< + count]`.
-    private func solve(level: Int, count initialCount: Int) {
-        var count = initialCount
-        let base = domains + level * domainStride
-        nodes &+= 1
-        if nodes & 255 == 0, let deadline, ContinuousClock.now >= deadline { timedOut = true }
-        if timedOut { return }
-
-        if mapped > bestBonds || (mapped == bestBonds && atoms > bestAtoms) {
-            if !completeRings || ringsAreClosed() { recordBest() }
+    /// One level of the search's own stack; level k has k bonds mapped. The search keeps its own stack so
+    /// that a molecule with thousands of bonds cannot overflow the thread's.
+    struct Frame {
+        enum Stage: UInt8 {
+            /// Count the node, record the mapping if it is the best so far.
+            case enter
+            /// Bound, then choose the domain and the left bond v to branch on.
+            case choose
+            /// Take the next right bond w for v (or, when none is left, leave v out).
+            case nextRight
+            /// Map v to w in the next orientation the atoms allow, and descend.
+            case nextOrientation
+            /// Back from below: undo the mapping of v.
+            case returned
         }
 
-        while true {
-            // Bound: every domain adds at most its smaller side. Domains touching the mapped atoms are
-            // reachable as they are; the others only through bonds still in play (see `connectedBound`).
-            var touching = mapped
-            var loose = 0
-            for d in 0..<count {
-                let m = Int(min(base[d].leftLength, base[d].rightLength))
-                if base[d].adjacent { touching += m } else { loose += m }
-            }
-            let bound = touching + loose
-            if bound < bestBonds { return }
-            if bound == bestBonds {
-                let atomBound = min(maximumAtoms, atoms + (bound - mapped) + (mapped == 0 ? 1 : 0))
-                if atomBound <= bestAtoms { return }
-            }
-            if mapped > 0 && loose > 0 && touching <= bestBonds {
-                let connected = connectedBound(base, count)
-                if connected < bestBonds { return }
-                if connected == bestBonds && min(maximumAtoms, atoms + (connected - mapped)) <= bestAtoms { return }
-            }
-            if completeRings && mapped > 0 && !ringsCanClose(base, count) { return }
+        var stage: Stage
+        var count: Int32
+        var chosen: Int32 = 0
+        var v: Int32 = 0
+        var w: Int32 = 0
+        var rightTotal: Int32 = 0
+        var previousRank: Int32 = -1
+        var orientation: Int32 = 0
+        // What the mapping below this frame changed, to undo it.
+        var x: Int32 = 0
+        var y: Int32 = 0
+        var added: Int32 = 0
 
-            // Choose the domain (touching the mapped bonds, once there are any) with the smallest larger side.
-            var chosen = -1
-            var chosenSize = Int32.max
-            for d in 0..<count where base[d].leftLength > 0 && base[d].rightLength > 0 {
-                if mapped > 0 && !base[d].adjacent { continue }
-                let size = max(base[d].leftLength, base[d].rightLength)
-                if size < chosenSize { chosenSize = size; chosen = d }
-            }
-            if chosen < 0 { return }
+        init(count: Int) {
+            stage = .enter
+            self.count = Int32(count)
+        }
+    }
 
-            // The left bond of best rank in it, moved to the end of its domain and taken out.
-            let dl = Int(base[chosen].l)
-            let leftLength = Int(base[chosen].leftLength)
-            var vPosition = dl
-            for p in dl..<(dl + leftLength) where lRank[Int(leftOrder[p])] < lRank[Int(leftOrder[vPosition])] {
-                vPosition = p
-            }
-            let v = leftOrder[vPosition]
-            leftOrder[vPosition] = leftOrder[dl + leftLength - 1]
-            leftOrder[dl + leftLength - 1] = v
-            base[chosen].leftLength -= 1
-
-            // Map v to each right bond of the domain in rank order.
-            let dr = Int(base[chosen].r)
-            let rightLength = Int(base[chosen].rightLength)
-            base[chosen].rightLength -= 1
-            var previousRank: Int32 = -1
-            for _ in 0..<rightLength {
-                var wPosition = -1
-                var wRank = Int32.max
-                for p in dr..<(dr + rightLength) {
-                    let rank = rRank[Int(rightOrder[p])]
-                    if rank > previousRank && rank < wRank { wRank = rank; wPosition = p }
+    /// Explores every extension of the empty mapping, depth first, whose level-0 domains are the first
+    /// `initialCount` of `domains`.
+    private func search(initialCount: Int) {
+        var level = 0
+        frames[0] = Frame(count: initialCount)
+        while level >= 0 {
+            let base = domains + level * domainStride
+            switch frames[level].stage {
+            case .enter:
+                nodes &+= 1
+                if nodes & 255 == 0, let deadline, ContinuousClock.now >= deadline {
+                    timedOut = true
+                    return
                 }
-                if wPosition < 0 { break }
-                previousRank = wRank
-                let w = rightOrder[wPosition]
-                rightOrder[wPosition] = rightOrder[dr + rightLength - 1]
-                rightOrder[dr + rightLength - 1] = w
-                branch(v: Int(v), w: Int(w), level: level, count: count)
-                if timedOut { return }
-            }
-            base[chosen].rightLength += 1
+                if mapped > bestBonds || (mapped == bestBonds && atoms > bestAtoms) {
+                    if !completeRings || ringsAreClosed() { recordBest() }
+                }
+                frames[level].stage = .choose
 
-            // Then leave v unmapped.
-            if base[chosen].leftLength == 0 {
-                count -= 1
-                base[chosen] = base[count]
+            case .choose:
+                if choose(&frames[level], base) {
+                    frames[level].stage = .nextRight
+                } else {
+                    level -= 1  // nothing better below: back to the parent, which undoes its mapping
+                }
+
+            case .nextRight:
+                if nextRight(&frames[level], base) {
+                    frames[level].orientation = 0
+                    frames[level].stage = .nextOrientation
+                } else {
+                    // Every w tried; now leave v out (it stays out of its domain below this level).
+                    let chosen = Int(frames[level].chosen)
+                    base[chosen].rightLength += 1
+                    if base[chosen].leftLength == 0 {
+                        frames[level].count -= 1
+                        base[chosen] = base[Int(frames[level].count)]
+                    }
+                    frames[level].stage = .choose
+                }
+
+            case .nextOrientation:
+                let f = frames[level]
+                guard let (x, y, p, q) = orientation(Int(f.v), Int(f.w), Int(f.orientation)) else {
+                    frames[level].stage = .nextRight
+                    continue
+                }
+                frames[level].orientation += 1
+                let added = map(v: Int(f.v), w: Int(f.w), x: x, y: y, p: p, q: q)
+                frames[level].x = Int32(x)
+                frames[level].y = Int32(y)
+                frames[level].added = Int32(added)
+                frames[level].stage = .returned
+                let childCount = refine(base, Int(f.count), x: x, y: y, p: p, q: q)
+                level += 1
+                frames[level] = Frame(count: childCount)
+
+            case .returned:
+                let f = frames[level]
+                unmap(v: Int(f.v), x: Int(f.x), y: Int(f.y), added: Int(f.added))
+                frames[level].stage = .nextOrientation
             }
         }
     }
 
-    /// Maps v to w in each orientation the atoms allow, and searches below.
-    private func branch(v: Int, w: Int, level: Int, count: Int) {
-        let x = Int(lBegin[v]), y = Int(lEnd[v])
-        let p = Int(rBegin[w]), q = Int(rEnd[w])
-        if lAtomMap[x] >= 0 {
-            let px = Int(lAtomMap[x])
-            extend(v: v, w: w, x: x, y: y, p: px, q: px == p ? q : p, level: level, count: count)
-        } else if lAtomMap[y] >= 0 {
-            let py = Int(lAtomMap[y])
-            extend(v: v, w: w, x: y, y: x, p: py, q: py == p ? q : p, level: level, count: count)
-        } else {
-            if lAtomKey[x] == rAtomKey[p] && lAtomKey[y] == rAtomKey[q] {
-                extend(v: v, w: w, x: x, y: y, p: p, q: q, level: level, count: count)
-                if timedOut { return }
-            }
-            if lAtomKey[x] == rAtomKey[q] && lAtomKey[y] == rAtomKey[p] {
-                extend(v: v, w: w, x: x, y: y, p: q, q: p, level: level, count: count)
-            }
+    /// Bounds the current mapping and, when something better may lie below, chooses the domain and the
+    /// left bond v to branch on (taken out of its domain). Returns false when the level is finished.
+    private func choose(_ frame: inout Frame, _ base: UnsafeMutablePointer<Domain>) -> Bool {
+        let count = Int(frame.count)
+        // Bound: every domain adds at most its smaller side. Domains touching the mapped atoms are
+        // reachable as they are; the others only through bonds still in play (see `connectedBound`).
+        var touching = mapped
+        var loose = 0
+        for d in 0..<count {
+            let m = Int(min(base[d].leftLength, base[d].rightLength))
+            if base[d].adjacent { touching += m } else { loose += m }
         }
+        let bound = touching + loose
+        if bound < bestBonds { return false }
+        if bound == bestBonds {
+            let atomBound = min(maximumAtoms, atoms + (bound - mapped) + (mapped == 0 ? 1 : 0))
+            if atomBound <= bestAtoms { return false }
+        }
+        if mapped > 0 && loose > 0 && touching <= bestBonds {
+            let connected = connectedBound(base, count)
+            if connected < bestBonds { return false }
+            if connected == bestBonds && min(maximumAtoms, atoms + (connected - mapped)) <= bestAtoms { return false }
+        }
+        if completeRings && mapped > 0 && !ringsCanClose(base, count) { return false }
+
+        // The domain (touching the mapped bonds, once there are any) with the smallest larger side.
+        var chosen = -1
+        var chosenSize = Int32.max
+        for d in 0..<count where base[d].leftLength > 0 && base[d].rightLength > 0 {
+            if mapped > 0 && !base[d].adjacent { continue }
+            let size = max(base[d].leftLength, base[d].rightLength)
+            if size < chosenSize { chosenSize = size; chosen = d }
+        }
+        if chosen < 0 { return false }
+
+        // Its left bond of best rank, moved to the end of the domain and taken out.
+        let dl = Int(base[chosen].l)
+        let leftLength = Int(base[chosen].leftLength)
+        var vPosition = dl
+        for p in dl..<(dl + leftLength) where lRank[Int(leftOrder[p])] < lRank[Int(leftOrder[vPosition])] {
+            vPosition = p
+        }
+        let v = leftOrder[vPosition]
+        leftOrder[vPosition] = leftOrder[dl + leftLength - 1]
+        leftOrder[dl + leftLength - 1] = v
+        base[chosen].leftLength -= 1
+
+        frame.chosen = Int32(chosen)
+        frame.v = v
+        frame.rightTotal = base[chosen].rightLength
+        frame.previousRank = -1
+        base[chosen].rightLength -= 1  // the w being tried sits at the end, out of the domain
+        return true
     }
 
-    /// Maps v = (x, y) to w = (p, q) with x → p and y → q, refines the domains, recurses, and undoes.
-    private func extend(v: Int, w: Int, x: Int, y: Int, p: Int, q: Int, level: Int, count: Int) {
-        // Atoms.
+    /// The next right bond of the chosen domain in rank order, moved to the domain's end. False when all
+    /// have been tried.
+    private func nextRight(_ frame: inout Frame, _ base: UnsafeMutablePointer<Domain>) -> Bool {
+        let dr = Int(base[Int(frame.chosen)].r)
+        let total = Int(frame.rightTotal)
+        var wPosition = -1
+        var wRank = Int32.max
+        for p in dr..<(dr + total) {
+            let rank = rRank[Int(rightOrder[p])]
+            if rank > frame.previousRank && rank < wRank { wRank = rank; wPosition = p }
+        }
+        if wPosition < 0 { return false }
+        frame.previousRank = wRank
+        let w = rightOrder[wPosition]
+        rightOrder[wPosition] = rightOrder[dr + total - 1]
+        rightOrder[dr + total - 1] = w
+        frame.w = w
+        return true
+    }
+
+    /// The k-th way to lay v = (a, b) onto w = (c, d) as x → p, y → q: fixed by an end already mapped,
+    /// otherwise each orientation whose atom classes agree (the first bond of a mapping).
+    private func orientation(_ v: Int, _ w: Int, _ k: Int) -> (Int, Int, Int, Int)? {
+        let a = Int(lBegin[v]), b = Int(lEnd[v])
+        let c = Int(rBegin[w]), d = Int(rEnd[w])
+        if lAtomMap[a] >= 0 {
+            let pa = Int(lAtomMap[a])
+            return k == 0 ? (a, b, pa, pa == c ? d : c) : nil
+        }
+        if lAtomMap[b] >= 0 {
+            let pb = Int(lAtomMap[b])
+            return k == 0 ? (b, a, pb, pb == c ? d : c) : nil
+        }
+        var index = 0
+        if lAtomKey[a] == rAtomKey[c] && lAtomKey[b] == rAtomKey[d] {
+            if k == index { return (a, b, c, d) }
+            index += 1
+        }
+        if lAtomKey[a] == rAtomKey[d] && lAtomKey[b] == rAtomKey[c] && k == index { return (a, b, d, c) }
+        return nil
+    }
+
+    /// Maps v = (x, y) to w = (p, q) with x → p and y → q; returns how many atoms were newly mapped.
+    private func map(v: Int, w: Int, x: Int, y: Int, p: Int, q: Int) -> Int {
         var added = 0
         if lAtomUse[x] == 0 {
             lAtomMap[x] = Int32(p); rAtomMap[p] = Int32(x)
@@ -355,9 +447,22 @@ final class MCSSearch {
         leftInSolution[v] = true
         mapped += 1
         atoms += added
+        return added
+    }
 
-        // Refine: each domain splits into bonds touching x/p, touching y/q, and the rest.
-        let parent = domains + level * domainStride
+    private func unmap(v: Int, x: Int, y: Int, added: Int) {
+        mapped -= 1
+        atoms -= added
+        leftInSolution[v] = false
+        lAtomUse[x] -= 1
+        if lAtomUse[x] == 0 { rAtomMap[Int(lAtomMap[x])] = -1; lAtomMap[x] = -1 }
+        lAtomUse[y] -= 1
+        if lAtomUse[y] == 0 { rAtomMap[Int(lAtomMap[y])] = -1; lAtomMap[y] = -1 }
+    }
+
+    /// Splits each of the parent's domains into bonds touching x (p), touching y (q), and the rest, writing
+    /// the non-empty pairs as the next level's domains; returns their number.
+    private func refine(_ parent: UnsafeMutablePointer<Domain>, _ count: Int, x: Int, y: Int, p: Int, q: Int) -> Int {
         let child = parent + domainStride
         var childCount = 0
         let x32 = Int32(x), y32 = Int32(y), p32 = Int32(p), q32 = Int32(q)
@@ -385,16 +490,7 @@ final class MCSSearch {
                 childCount += 1
             }
         }
-        solve(level: level + 1, count: childCount)
-
-        // Undo.
-        mapped -= 1
-        atoms -= added
-        leftInSolution[v] = false
-        lAtomUse[x] -= 1
-        if lAtomUse[x] == 0 { rAtomMap[Int(lAtomMap[x])] = -1; lAtomMap[x] = -1 }
-        lAtomUse[y] -= 1
-        if lAtomUse[y] == 0 { rAtomMap[Int(lAtomMap[y])] = -1; lAtomMap[y] = -1 }
+        return childCount
     }
 
     /// Reorders `order[start ..< start + length]` as: bonds touching `a`, bonds touching `b`, the rest, and

@@ -140,6 +140,20 @@ struct MCSTests {
         // Two ring closures open at once (spiro, bicyclic) use distinct digits.
         let bicyclic = try Self.mcs("C1CC2CCC1C2", "C1CC2CCC1C2").smarts
         #expect(bicyclic.contains("1") && bicyclic.contains("2"))
+        // A wheel (a hub bonded to every atom of a 120-atom rim) opens 119 closures at its hub at once:
+        // %10 ... %99, then %(100) ... as RDKit writes and reads them.
+        let wheel = try Self.mcs(Self.wheel(120), Self.wheel(120))
+        #expect(wheel.bondCount == 240)
+        #expect(wheel.smarts.contains("%99") && wheel.smarts.contains("%(100)") && wheel.smarts.contains("%(119)"))
+    }
+
+    /// A dummy-atom hub bonded to each atom of an n-membered carbon ring.
+    static func wheel(_ n: Int) -> String {
+        func label(_ d: Int) -> String { d < 10 ? String(d) : d < 100 ? "%\(d)" : "%(\(d))" }
+        // The hub is chain-bonded to the first rim atom and closes a ring with each of the others.
+        var smiles = "*" + (2...n).map(label).joined() + "C" + label(n + 1)
+        for k in 2...n { smiles += "C" + label(k) }
+        return smiles + label(n + 1)
     }
 
     @Test("a timeout returns the best answer found so far, flagged")

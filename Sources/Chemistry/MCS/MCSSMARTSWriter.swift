@@ -73,7 +73,7 @@ struct MCSSMARTSWriter {
         var out = ""
         out.reserveCapacity(8 * n + 6 * bonds.count)
         var digitOf = [Int](repeating: 0, count: bonds.count)
-        var digitInUse = [Bool](repeating: false, count: 100)
+        var digitInUse = [Bool](repeating: false, count: 100)  // grows past 99 (written %(100) ...)
         var released: [Int] = []
         // Frames: the atom, the cursor over its neighbours, and whether a branch ")" closes after it.
         var frames: [(atom: Int, next: Int, closes: Bool)] = []
@@ -90,7 +90,8 @@ struct MCSSMARTSWriter {
                     released.append(digitOf[b])
                 } else {
                     var d = 1
-                    while d < 99 && digitInUse[d] { d += 1 }
+                    while d < digitInUse.count && digitInUse[d] { d += 1 }
+                    if d == digitInUse.count { digitInUse.append(false) }
                     digitInUse[d] = true
                     digitOf[b] = d
                     Self.appendRingDigit(d, to: &out)
@@ -125,10 +126,15 @@ struct MCSSMARTSWriter {
         return out
     }
 
-    /// The ring-closure label: 1-9, then %10 to %99.
+    /// The ring-closure label: 1-9, then %10 to %99, then %(100) and up (RDKit's extension).
     static func appendRingDigit(_ d: Int, to out: inout String) {
-        if d >= 10 { out += "%" }
-        out += String(d)
+        if d < 10 {
+            out += String(d)
+        } else if d < 100 {
+            out += "%" + String(d)
+        } else {
+            out += "%(" + String(d) + ")"
+        }
     }
 
     /// The atom as the options compared it.

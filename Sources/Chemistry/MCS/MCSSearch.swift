@@ -45,8 +45,11 @@ final class MCSSearch {
     private let rightOrder: UnsafeMutablePointer<Int32>
     private let lRank: UnsafeMutablePointer<Int32>
     private let rRank: UnsafeMutablePointer<Int32>
-    private let domains: UnsafeMutablePointer<Domain>
-    private let domainStride: Int
+    /// The domain lists of all levels, as one stack: level k's list starts where level k - 1's ends
+    /// (`Frame.start`). Grows when a refinement needs more room, so memory follows the domains actually
+    /// created, not the worst case.
+    private var domains: UnsafeMutablePointer<Domain>
+    private var domainCapacity: Int
     private let frames: UnsafeMutablePointer<Frame>
     private let lAtomMap: UnsafeMutablePointer<Int32>
     private let rAtomMap: UnsafeMutablePointer<Int32>
@@ -104,8 +107,8 @@ final class MCSSearch {
         rightOrder = .allocate(capacity: max(nR, 1))
         lRank = .allocate(capacity: max(nL, 1))
         rRank = .allocate(capacity: max(nR, 1))
-        domainStride = nL + 1
-        domains = .allocate(capacity: (capacity + 2) * domainStride)
+        domainCapacity = max(4 * (nL + 1), 64)
+        domains = .allocate(capacity: domainCapacity)
         frames = .allocate(capacity: capacity + 2)
         lAtomMap = .allocate(capacity: max(left.atomCount, 1))
         rAtomMap = .allocate(capacity: max(right.atomCount, 1))
@@ -247,6 +250,8 @@ final class MCSSearch {
         }
 
         var stage: Stage
+        /// Where this level's domain list starts in `domains`, and how many domains it has.
+        var start: Int32
         var count: Int32
         var chosen: Int32 = 0
         var v: Int32 = 0
@@ -259,8 +264,9 @@ final class MCSSearch {
         var y: Int32 = 0
         var added: Int32 = 0
 
-        init(count: Int) {
+        init(start: Int, count: Int) {
             stage = .enter
+            self.start = Int32(start)
             self.count = Int32(count)
         }
     }
@@ -269,9 +275,9 @@ final class MCSSearch {
     /// `initialCount` of `domains`.
     private func search(initialCount: Int) {
         var level = 0
-        frames[0] = Frame(count: initialCount)
+        frames[0] = Frame(start: 0, count: initialCount)
         while level >= 0 {
-            let base = domains + level * domainStride
+            let base = domains + Int(frames[level].start)
             switch frames[level].stage {
             case .enter:
                 nodes &+= 1
@@ -318,9 +324,13 @@ final class MCSSearch {
                 frames[level].y = Int32(y)
                 frames[level].added = Int32(added)
                 frames[level].stage = .returned
-                let childCount = refine(base, Int(f.count), x: x, y: y, p: p, q: q)
+                // The children go right after this level's list; each domain splits into at most three.
+                let childStart = Int(f.start) + Int(f.count)
+                reserveDomains(childStart + min(3 * Int(f.count), nL))
+                let parent = domains + Int(f.start)
+                let childCount = refine(parent, Int(f.count), into: domains + childStart, x: x, y: y, p: p, q: q)
                 level += 1
-                frames[level] = Frame(count: childCount)
+                frames[level] = Frame(start: childStart, count: childCount)
 
             case .returned:
                 let f = frames[level]
@@ -328,6 +338,17 @@ final class MCSSearch {
                 frames[level].stage = .nextOrientation
             }
         }
+    }
+
+    /// Makes room for `needed` domains in the stack (moving it when it grows).
+    private func reserveDomains(_ needed: Int) {
+        guard needed > domainCapacity else { return }
+        let grown = max(needed, 2 * domainCapacity)
+        let moved = UnsafeMutablePointer<Domain>.allocate(capacity: grown)
+        moved.moveInitialize(from: domains, count: domainCapacity)
+        domains.deallocate()
+        domains = moved
+        domainCapacity = grown
     }
 
     /// Bounds the current mapping and, when something better may lie below, chooses the domain and the
@@ -462,8 +483,10 @@ final class MCSSearch {
 
     /// Splits each of the parent's domains into bonds touching x (p), touching y (q), and the rest, writing
     /// the non-empty pairs as the next level's domains; returns their number.
-    private func refine(_ parent: UnsafeMutablePointer<Domain>, _ count: Int, x: Int, y: Int, p: Int, q: Int) -> Int {
-        let child = parent + domainStride
+    private func refine(
+        _ parent: UnsafeMutablePointer<Domain>, _ count: Int, into child: UnsafeMutablePointer<Domain>, x: Int, y: Int,
+        p: Int, q: Int
+    ) -> Int {
         var childCount = 0
         let x32 = Int32(x), y32 = Int32(y), p32 = Int32(p), q32 = Int32(q)
         for d in 0..<count {

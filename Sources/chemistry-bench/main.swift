@@ -7,6 +7,9 @@
 //                                        OPTIONS: ring (ringMatchesRingOnly), complete (completeRingsOnly),
 //                                        atoms=any|elements|isotopes|anyHeavyAtom, bonds=any|order|orderExact,
 //                                        valence, timeout=S, repeat=N; prints one line per pair, then pairs/second
+//   chemistry-bench mcs-query FILE SMILES [K]  one query against every molecule of FILE (first column),
+//                                        prepared once (MCSQuery), afresh for each molecule, and asking only
+//                                        for common substructures of at least K bonds (default 20)
 import Chemistry
 import Foundation
 
@@ -112,6 +115,27 @@ case "dump":
             print("\(index)\tERR\t\(error.code)\t\(error.message)")
         }
     }
+case "mcs-query":
+    guard arguments.count > 3, let query = try? Molecule(smiles: arguments[3]) else {
+        print("usage: chemistry-bench mcs-query FILE SMILES")
+        exit(2)
+    }
+    let targets = lines.compactMap { line in try? Molecule(smiles: String(line.split(separator: "\t").first ?? "")) }
+    let prepared = MCSQuery(query, options: MCSOptions(timeout: 10))
+    let clock = ContinuousClock()
+    var preparedBonds = 0, freshBonds = 0
+    let preparedTime = clock.measure { for t in targets { preparedBonds += prepared.find(in: t).bondCount } }
+    let freshTime = clock.measure {
+        for t in targets { freshBonds += query.maximumCommonSubstructure(with: t, options: MCSOptions(timeout: 10)).bondCount }
+    }
+    func rate(_ d: Duration) -> String {
+        let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        return String(format: "%.0f", Double(targets.count) / seconds)
+    }
+    let atLeast = arguments.count > 4 ? Int(arguments[4]) ?? 20 : 20
+    var similar = 0
+    let atLeastTime = clock.measure { for t in targets where prepared.find(in: t, atLeast: atLeast) != nil { similar += 1 } }
+    print("targets \(targets.count) prepared_per_second \(rate(preparedTime)) fresh_per_second \(rate(freshTime)) same \(preparedBonds == freshBonds) at_least_\(atLeast)_per_second \(rate(atLeastTime)) sharing_at_least_\(atLeast) \(similar)")
 case "mcs":
     var options = MCSOptions(timeout: 10)
     var repeats = 1

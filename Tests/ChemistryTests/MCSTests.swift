@@ -124,6 +124,26 @@ struct MCSTests {
         #expect(MCSQuery(octane, options: Self.ringOnly).find(in: ringTarget).bondCount == 5)
     }
 
+    @Test("asking for at least k bonds gives the same answer when there is one, and nil when there is not")
+    func atLeast() throws {
+        let fentanyl = MCSQuery(try Self.molecule("CCC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1"))
+        for smiles in ["CC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1", "CCC(=O)N(c1ccccc1)C1(COC)CCN(CCn2nnn(CC)c2=O)CC1",
+                       "CN1CCC23c4c5ccc(O)c4OC2C(O)C=CC3C1C5", "OC(=O)c1ccccc1O", "CCO"] {
+            let target = try Self.molecule(smiles)
+            let full = fentanyl.find(in: target)
+            for k in [1, full.bondCount - 1, full.bondCount, full.bondCount + 1, 30] where k > 0 {
+                let floored = fentanyl.find(in: target, atLeast: k)
+                if full.bondCount >= k {
+                    #expect(floored?.bondCount == full.bondCount, "\(smiles) at least \(k)")
+                    #expect(floored?.atomCount == full.atomCount, "\(smiles) at least \(k)")
+                } else {
+                    #expect(floored == nil, "\(smiles) at least \(k)")
+                }
+            }
+            #expect(fentanyl.find(in: target, atLeast: 0)?.bondCount == full.bondCount)
+        }
+    }
+
     @Test("SMARTS: ring closures, branches and option primitives")
     func smarts() throws {
         #expect(try Self.mcs("c1ccccc1", "c1ccccc1").smarts == "[#6]1:[#6]:[#6]:[#6]:[#6]:[#6]:1")

@@ -85,10 +85,18 @@ final class MCSSearch {
     private var atoms = 0
     private(set) var bestBonds = 0
     private(set) var bestAtoms = 0
+    /// Whether `bestBonds`/`bestAtoms` describe a mapping found (not the floor set by `minimumBonds`).
+    private(set) var found = false
     private(set) var nodes = 0
     private(set) var timedOut = false
 
-    init(left: MCSGraph, right: MCSGraph, options: MCSOptions, deadline: ContinuousClock.Instant?) {
+    /// `minimumBonds` > 0 makes the search ignore (and prune) everything smaller: `bestBonds` stays below it
+    /// when nothing that large exists.
+    init(left: MCSGraph, right: MCSGraph, options: MCSOptions, deadline: ContinuousClock.Instant?, minimumBonds: Int = 0) {
+        if minimumBonds > 0 {
+            bestBonds = minimumBonds - 1
+            bestAtoms = Int.max
+        }
         self.left = left
         self.right = right
         nL = left.bondCount
@@ -545,6 +553,7 @@ final class MCSSearch {
     }
 
     private func recordBest() {
+        found = true
         bestBonds = mapped
         bestAtoms = atoms
         for i in 0..<mapped { bestLeft[i] = currentLeft[i]; bestRight[i] = currentRight[i] }
@@ -568,15 +577,37 @@ final class MCSSearch {
         }
         let alive = reachStamp &- 1  // bond is in a usable domain
         let reached = reachStamp  // bond is reachable
+        // The left side (the smaller molecule) first: often it alone settles the question.
         var d = 0
         while d < count {
             let domain = base[d]
             d &+= 1
-            if domain.leftLength == 0 || domain.rightLength == 0 { continue }
-            mark(leftOrder + Int(domain.l), Int(domain.leftLength), lBondMark, alive)
-            mark(rightOrder + Int(domain.r), Int(domain.rightLength), rBondMark, alive)
+            if domain.leftLength > 0 && domain.rightLength > 0 {
+                mark(leftOrder + Int(domain.l), Int(domain.leftLength), lBondMark, alive)
+            }
         }
         reach(currentLeft, lBegin, lEnd, lIncidenceOffsets, lIncidence, lBondMark, lAtomMark, alive, reached)
+        var leftBound = mapped
+        d = 0
+        while d < count {
+            let domain = base[d]
+            d &+= 1
+            if domain.leftLength == 0 || domain.rightLength == 0 { continue }
+            let cl = domain.adjacent ? Int(domain.leftLength) : countMarked(leftOrder + Int(domain.l), Int(domain.leftLength), lBondMark, reached)
+            leftBound &+= min(cl, Int(domain.rightLength))
+        }
+        if leftBound < bestBonds || (leftBound == bestBonds && atoms + (leftBound - mapped) <= bestAtoms) {
+            return leftBound
+        }
+        // Then the right side, counting only domains with reachable left bonds.
+        d = 0
+        while d < count {
+            let domain = base[d]
+            d &+= 1
+            if domain.leftLength > 0 && domain.rightLength > 0 {
+                mark(rightOrder + Int(domain.r), Int(domain.rightLength), rBondMark, alive)
+            }
+        }
         reach(currentRight, rBegin, rEnd, rIncidenceOffsets, rIncidence, rBondMark, rAtomMark, alive, reached)
         var bound = mapped
         d = 0
@@ -584,6 +615,10 @@ final class MCSSearch {
             let domain = base[d]
             d &+= 1
             if domain.leftLength == 0 || domain.rightLength == 0 { continue }
+            if domain.adjacent {
+                bound &+= Int(min(domain.leftLength, domain.rightLength))
+                continue
+            }
             let cl = countMarked(leftOrder + Int(domain.l), Int(domain.leftLength), lBondMark, reached)
             if cl == 0 { continue }
             let cr = countMarked(rightOrder + Int(domain.r), Int(domain.rightLength), rBondMark, reached)

@@ -9,6 +9,14 @@ public enum MaximumCommonSubstructure {
     }
 
     static func search(_ first: MCSGraph, _ second: MCSGraph, options: MCSOptions) -> MCSResult {
+        // Without a floor the search always has an answer (possibly empty).
+        search(first, second, options: options, minimumBonds: 0) ?? MCSResult(atomPairs: [], bondPairs: [], smarts: "", timedOut: false, searchNodes: 0)
+    }
+
+    /// The search; with `minimumBonds` > 0, `nil` when no common substructure has that many bonds (or none
+    /// was found before the timeout).
+    static func search(_ first: MCSGraph, _ second: MCSGraph, options: MCSOptions, minimumBonds: Int) -> MCSResult? {
+        if minimumBonds > 0 && labelBound(first, second) < minimumBonds { return nil }
         let start = ContinuousClock.now
         let deadline = options.timeout.map { start + .nanoseconds(Int64(min(max($0, 0), 1e9) * 1e9)) }
         // RDKit's query is the molecule with fewer bonds (the first on a tie); its rings are the ones
@@ -17,12 +25,13 @@ public enum MaximumCommonSubstructure {
         let left = swapped ? second : first
         let right = swapped ? first : second
 
-        let engine = MCSSearch(left: left, right: right, options: options, deadline: deadline)
+        let engine = MCSSearch(left: left, right: right, options: options, deadline: deadline, minimumBonds: minimumBonds)
         engine.run()
+        if minimumBonds > 0 && !engine.found { return nil }
 
         var atomPairs: [(left: Int, right: Int)]
         var bondPairs: [(left: Int, right: Int)]
-        if engine.bestBonds > 0 {
+        if engine.found && engine.bestBonds > 0 {
             atomPairs = engine.bestAtomPairs
             bondPairs = engine.bestBondPairs
         } else {

@@ -189,6 +189,13 @@ struct MCSTests {
         #expect(r.timedOut)
         #expect(r.bondCount <= untimed.bondCount)
         #expect(MCSValidation.problems(r, a, b, options).isEmpty)
+        // Odd limits: negative and NaN stop at once, infinity and huge values mean no limit.
+        for limit in [-1, Double.nan, -Double.infinity] {
+            #expect(a.maximumCommonSubstructure(with: b, options: MCSOptions(atomComparison: .any, timeout: limit)).timedOut)
+        }
+        for limit in [Double.infinity, 1e300] {
+            #expect(try Self.mcs("CCO", "CCN", MCSOptions(timeout: limit)).bondCount == 1)
+        }
     }
 
     @Test("odd input: empty molecules, lone atoms, salts, explicit hydrogens, dummies, dative bonds")

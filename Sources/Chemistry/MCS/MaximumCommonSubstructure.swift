@@ -18,7 +18,7 @@ public enum MaximumCommonSubstructure {
     static func search(_ first: MCSGraph, _ second: MCSGraph, options: MCSOptions, minimumBonds: Int) -> MCSResult? {
         if minimumBonds > 0 && labelBound(first, second) < minimumBonds { return nil }
         let start = ContinuousClock.now
-        let deadline = options.timeout.map { start + .nanoseconds(Int64(min(max($0, 0), 1e9) * 1e9)) }
+        let deadline = deadline(after: options.timeout, from: start)
         // RDKit's query is the molecule with fewer bonds (the first on a tie); its rings are the ones
         // completeRingsOnly checks.
         let swapped = second.bondCount < first.bondCount
@@ -46,6 +46,15 @@ public enum MaximumCommonSubstructure {
             atomPairs: firstAtoms.sorted { $0.first < $1.first },
             bondPairs: firstBonds.sorted { $0.first < $1.first },
             smarts: smarts, timedOut: engine.timedOut, searchNodes: engine.nodes)
+    }
+
+    /// When a search that starts at `start` must stop: never for `nil`, infinity or more than 10⁹ seconds;
+    /// at once for zero, negative or NaN.
+    static func deadline(after timeout: Double?, from start: ContinuousClock.Instant) -> ContinuousClock.Instant? {
+        guard let timeout else { return nil }
+        if timeout.isNaN || timeout <= 0 { return start }
+        if timeout > 1e9 { return nil }  // infinity too
+        return start + .nanoseconds(Int64(timeout * 1e9))
     }
 
     /// RDKit's answer when no bond is shared: one atom of the query (the molecule with fewer bonds) that

@@ -53,7 +53,7 @@ struct MCSGraph: Sendable {
 
     init(_ input: Molecule, options: MCSOptions) {
         var molecule = input
-        if molecule.ringInfo.bondIsCyclic.count != molecule.bondCount { molecule.perceiveRings() }
+        if molecule.ringInfo.bondStats.count != molecule.bondCount { molecule.perceiveRings() }  // not perceived yet
         let rings = molecule.ringInfo
         let n = molecule.atomCount
         let m = molecule.bondCount

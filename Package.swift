@@ -110,6 +110,8 @@ let package = Package(
             name: "ChemistryTests", dependencies: ["Chemistry"], resources: [.copy("Resources")],
             swiftSettings: strictSettings),
         .testTarget(name: "LawTests", dependencies: ["Law"], swiftSettings: strictSettings),
+        // Runs the built `accord` executable (the dependency makes SwiftPM build it first).
+        .testTarget(name: "AccordTests", dependencies: ["accord"], swiftSettings: strictSettings),
         .testTarget(
             name: "SurveillanceTests",
             dependencies: ["Surveillance"],

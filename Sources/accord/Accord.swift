@@ -15,6 +15,7 @@ struct Accord: AsyncParsableCommand {
         subcommands: [
             // Chemistry
             DescribeCommand.self,
+            MCSCommand.self,
             // Law
             LawCommand.self,
             Timeline.self,

@@ -14,6 +14,8 @@ struct Accord: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             // Chemistry
+            FingerprintCommand.self,
+            SimilarCommand.self,
             // Law
             LawCommand.self,
             Timeline.self,

@@ -4,8 +4,9 @@
 /// Accord's own design (docs/CHEMISTRY.md, "Substructure screen"), not RDKit's pattern fingerprint. Features:
 /// - element counts: "at least t atoms of element Z" for t in 1, 2, 3, 4, 6, 8, 12, 16, 24, 32;
 /// - element and degree: "an atom of element Z with at least d neighbours" for d up to 6;
-/// - paths of 1 to 4 bonds labelled by elements only, and labelled by element, aromaticity and bond class;
-/// - cycles of 3 to 6 atoms, unlabelled.
+/// - paths of 1 to 5 bonds labelled by elements only, and by elements and bond classes;
+/// - branch points: an atom with three of its neighbours, labelled the same two ways;
+/// - cycles of 3 to 6 atoms, unlabelled, and labelled by their edges (element, bond class, element).
 ///
 /// Why no false negatives: a match maps query atoms one-to-one onto molecule atoms and every query bond onto
 /// a molecule bond, so each query count, degree, simple path and cycle has an image in the molecule with at
@@ -15,7 +16,7 @@ public struct SubstructureScreen: Sendable, Hashable {
     /// Screen fingerprints have 2048 bits.
     public let bitCount = 2048
     /// Longest labelled path, in bonds.
-    static let pathBonds = 4
+    static let pathBonds = 5
     /// Largest cycle recorded, in atoms (the search goes one bond deeper than paths to close it).
     static let cycleAtoms = 6
     static let countThresholds: [Int] = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32]
@@ -32,10 +33,11 @@ public struct SubstructureScreen: Sendable, Hashable {
     }
 
     /// The screen of a molecule used as a query with RDKit's molecule-query semantics (atoms match by
-    /// element, bonds by type): element and bond class are certain, aromaticity is not.
+    /// element, bonds by type): element and bond class are certain (a dummy atom `*` is not).
     public func queryFingerprint(ofQueryMolecule molecule: Molecule) -> Fingerprint {
         var graph = ScreenGraph(molecule: molecule)
         graph.aromatic = [Bool?](repeating: nil, count: graph.atomCount)
+        for a in 0..<graph.atomCount where graph.elements[a] == 0 { graph.elements[a] = nil }
         return fingerprint(of: graph)
     }
 
@@ -82,6 +84,8 @@ public struct SubstructureScreen: Sendable, Hashable {
         // Per depth: atom, next adjacency position, and the hashes of the path ending there.
         let maxDepth = Self.cycleAtoms - 1
         var pathAtom = [Int](repeating: 0, count: maxDepth + 1)
+        // pathBond[d] joins pathAtom[d - 1] and pathAtom[d].
+        var pathBond = [Int](repeating: 0, count: maxDepth + 1)
         var cursor = [Int](repeating: 0, count: maxDepth + 1)
         var elementForward = [UInt64](repeating: 0, count: maxDepth + 1)
         var elementReverse = [UInt64](repeating: 0, count: maxDepth + 1)
@@ -94,8 +98,41 @@ public struct SubstructureScreen: Sendable, Hashable {
 
         func atomToken(_ a: Int) -> (element: UInt64?, full: UInt64?) {
             guard let z = graph.elements[a] else { return (nil, nil) }
-            guard let aromatic = graph.aromatic[a] else { return (UInt64(z) + 1, nil) }
-            return (UInt64(z) + 1, UInt64(z) * 2 + (aromatic ? 1 : 0) + 1)
+            return (UInt64(z) + 1, UInt64(z) + 1)
+        }
+
+        // Edge tokens of labelled cycles: symmetric in the two ends.
+        func edgeToken(_ a: Int, _ b: Int, _ bond: Int) -> UInt64? {
+            guard let za = graph.elements[a], let zb = graph.elements[b], let c = graph.bondClasses[bond] else { return nil }
+            return Self.mix(UInt64(min(za, zb)) << 16 | UInt64(max(za, zb)) << 8 | UInt64(c.rawValue))
+        }
+
+        // Branch points: the atom with each set of three neighbours.
+        for a in 0..<n {
+            guard let za = graph.elements[a] else { continue }
+            let lo = Int(graph.offsets[a]), hi = Int(graph.offsets[a + 1])
+            guard hi - lo >= 3 else { continue }
+            for i in lo..<hi {
+                for j in (i + 1)..<hi {
+                    for k in (j + 1)..<hi {
+                        var elementKeys: [UInt64] = []
+                        var fullKeys: [UInt64] = []
+                        for p in [i, j, k] {
+                            guard let z = graph.elements[Int(graph.adjacentAtoms[p])] else { continue }
+                            elementKeys.append(UInt64(z))
+                            if let c = graph.bondClasses[Int(graph.adjacentBonds[p])] { fullKeys.append(UInt64(z) << 3 | UInt64(c.rawValue)) }
+                        }
+                        if elementKeys.count == 3 {
+                            elementKeys.sort()
+                            set(Self.feature(6, UInt64(za), elementKeys[0] << 16 | elementKeys[1] << 8 | elementKeys[2]))
+                        }
+                        if fullKeys.count == 3 {
+                            fullKeys.sort()
+                            set(Self.feature(7, UInt64(za), fullKeys[0] << 22 | fullKeys[1] << 11 | fullKeys[2]))
+                        }
+                    }
+                }
+            }
         }
 
         for start in 0..<n {
@@ -124,6 +161,15 @@ public struct SubstructureScreen: Sendable, Hashable {
                 if next == start && bonds >= 3 && bonds <= Self.cycleAtoms {
                     // Closing bond back to the start: a cycle of `bonds` atoms (each seen 2 × size times).
                     set(Self.feature(5, UInt64(bonds), 0))
+                    var labelled: UInt64 = 0
+                    var certain = true
+                    for step in 0..<bonds where certain {
+                        let from = pathAtom[step]
+                        let to = step + 1 < bonds ? pathAtom[step + 1] : start
+                        let bond = step + 1 < bonds ? pathBond[step + 1] : Int(graph.adjacentBonds[p])
+                        if let token = edgeToken(from, to, bond) { labelled &+= token } else { certain = false }
+                    }
+                    if certain { set(Self.feature(8, UInt64(bonds), labelled)) }
                     continue
                 }
                 if onPath[next] || bonds > maxDepth { continue }
@@ -153,6 +199,7 @@ public struct SubstructureScreen: Sendable, Hashable {
                 }
                 depth = d
                 pathAtom[d] = next
+                pathBond[d] = bond
                 cursor[d] = Int(graph.offsets[next])
                 onPath[next] = true
             }

@@ -43,7 +43,8 @@ import Testing
         #expect(t.falseNegatives.isEmpty, "\(t.falseNegatives)")
         let rejection = Double(t.rejected) / Double(max(t.otherPairs, 1))
         print("screen (molecule queries): \(t.matchingPairs) matching pairs kept, \(t.rejected)/\(t.otherPairs) other pairs rejected (\(rejection))")
-        #expect(rejection > 0.8)
+        // RDKit's pattern fingerprint rejects 95.7% of these pairs.
+        #expect(rejection > 0.95)
     }
 
     @Test func screenOfAMoleculeContainsScreensOfItsFragments() throws {

@@ -87,12 +87,25 @@ extension FingerprintArena {
                     var p = popcountOfRow(start)
                     var row = start
                     let base = fingerprintBase
+                    let a = q.bits
+                    let isTanimoto = metric == .tanimoto
                     while row < end {
                         let bucketEnd = min(buckets[p + 1], end)
-                        while row < bucketEnd {
-                            let c = PopcountKernel.commonBits(qp, base + row * w, words: w)
-                            resultBase[inputIndex(ofRow: row)] = metric.similarity(a: q.bits, b: p, common: c)
-                            row += 1
+                        if isTanimoto {
+                            // The common case without the metric's dispatch: c / (a + b - c).
+                            let sum = a &+ p
+                            while row < bucketEnd {
+                                let c = PopcountKernel.commonBits(qp, base + row &* w, words: w)
+                                let denominator = sum &- c
+                                resultBase[inputIndex(ofRow: row)] = denominator == 0 ? 0 : Double(c) / Double(denominator)
+                                row &+= 1
+                            }
+                        } else {
+                            while row < bucketEnd {
+                                let c = PopcountKernel.commonBits(qp, base + row &* w, words: w)
+                                resultBase[inputIndex(ofRow: row)] = metric.similarity(a: a, b: p, common: c)
+                                row &+= 1
+                            }
                         }
                         p += 1
                     }
@@ -172,11 +185,11 @@ extension FingerprintArena {
             let need = plan.minimumCommon[p]
             if need >= 0 {
                 while row < bucketEnd {
-                    let c = PopcountKernel.commonBits(q, base + row * w, words: w)
+                    let c = PopcountKernel.commonBits(q, base + row &* w, words: w)
                     if c >= need {
                         hits.append(SimilarityHit(index: inputIndex(ofRow: row), similarity: metric.similarity(a: a, b: p, common: c)))
                     }
-                    row += 1
+                    row &+= 1
                 }
             }
             row = bucketEnd
@@ -217,7 +230,7 @@ extension FingerprintArena {
             guard var need = metric.minimumCommon(a: a, b: b, threshold: floor) else { continue }
             var row = start
             while row < end {
-                let c = PopcountKernel.commonBits(q, base + row * w, words: w)
+                let c = PopcountKernel.commonBits(q, base + row &* w, words: w)
                 if c >= need {
                     let hit = SimilarityHit(index: inputIndex(ofRow: row), similarity: metric.similarity(a: a, b: b, common: c))
                     if top.offer(hit), let worst = top.worst, worst.similarity > floor {

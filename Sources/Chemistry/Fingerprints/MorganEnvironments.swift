@@ -85,7 +85,7 @@ enum MorganEnvironments {
         let n = molecule.atomCount
         guard n > 0 else { return }
         var ringCopy: Molecule?
-        if molecule.ringInfo.atomRingBonds.count != n {
+        if molecule.ringInfo.atomStats.count != n {
             var copy = molecule
             copy.perceiveRings()
             ringCopy = copy

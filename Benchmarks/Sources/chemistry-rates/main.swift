@@ -174,7 +174,7 @@ func largeLibrary(library: String, queries queryPath: String, path: String, coun
     let open = seconds { mapped = try? FingerprintArena(contentsOfFile: path) }
     guard let lib = mapped else { fail("cannot map \(path)") }
     let afterOpen = memory()
-    print("{\"workload\":\"large-build\",\"fingerprints\":\(lib.count),\"build_seconds\":\(build),\"write_seconds\":\(write),\"file_bytes\":\(lib.bytes.count),\"peak_rss_kb\":\(afterBuild.peak),\"open_seconds\":\(open),\"rss_after_open_kb\":\(afterOpen.rss)}")
+    print("{\"workload\":\"large-build\",\"fingerprints\":\(lib.count),\"build_seconds\":\(build),\"write_seconds\":\(write),\"file_bytes\":\(lib.byteCount),\"peak_rss_kb\":\(afterBuild.peak),\"open_seconds\":\(open),\"rss_after_open_kb\":\(afterOpen.rss)}")
     for threads in [1, 2] {
         for (name, t) in [("threshold 0.7", 0.7), ("threshold 0.4", 0.4)] {
             var hits = 0

@@ -93,9 +93,15 @@ public struct FingerprintArena: Sendable {
         Builder(uncheckedBitCount: 1, type: "").build()
     }
 
-    /// The arena's bytes, exactly as `write(to:)` stores them.
-    public var bytes: UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: storage.base, count: layout.fileSize)
+    /// The size of the arena's block (and of its file) in bytes.
+    public var byteCount: Int { layout.fileSize }
+
+    /// Calls `body` with the arena's bytes, exactly as `write(to:)` stores them. The pointer is valid only
+    /// inside `body` (the arena owns the memory).
+    public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try withExtendedLifetime(storage) { () throws(E) -> R in
+            try body(UnsafeRawBufferPointer(start: storage.base, count: layout.fileSize))
+        }
     }
 }
 

@@ -22,7 +22,7 @@ import Testing
         #expect(mapped.count == arena.count)
         #expect(mapped.bitCount == 2048)
         #expect(mapped.type == "test")
-        #expect(Array(mapped.bytes) == Array(arena.bytes))
+        #expect(mapped.withUnsafeBytes { Array($0) } == arena.withUnsafeBytes { Array($0) })
         for i in stride(from: 0, to: arena.count, by: 7) {
             #expect(mapped.fingerprint(at: i) == arena.fingerprint(at: i))
             #expect(mapped.name(at: i) == arena.name(at: i))
@@ -36,7 +36,7 @@ import Testing
         try builder.append(Fingerprint(bitCount: 67, onBits: [0, 66]), name: "fentanyl-é-芬太尼")
         try builder.append(Fingerprint(bitCount: 67), name: "")
         let arena = builder.build()
-        let copy = try FingerprintArena(bytes: Array(arena.bytes))
+        let copy = try FingerprintArena(bytes: arena.withUnsafeBytes { Array($0) })
         #expect(copy.name(at: 0) == "fentanyl-é-芬太尼")
         #expect(copy.name(at: 1) == "")
         #expect(copy.fingerprint(at: 0).onBits == [0, 66])
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func damagedFilesAreRefused() throws {
-        let bytes = Array(try Self.sample().bytes)
+        let bytes = try Self.sample().withUnsafeBytes { Array($0) }
         func refuse(_ damaged: [UInt8], _ code: FingerprintFileError.Code) {
             do {
                 _ = try FingerprintArena(bytes: damaged)
@@ -76,7 +76,7 @@ import Testing
 
     /// Random damage anywhere never crashes the reader: it either refuses the file or reads a valid arena.
     @Test func randomDamageNeverCrashes() throws {
-        let bytes = Array(try LibraryFixture.arena(Array(LibraryFixture.chembl.prefix(40))).bytes)
+        let bytes = try LibraryFixture.arena(Array(LibraryFixture.chembl.prefix(40))).withUnsafeBytes { Array($0) }
         var rng = SMILESFuzzTests.Generator(state: 4)
         var refused = 0
         for _ in 0..<3000 {

@@ -36,6 +36,9 @@ struct FingerprintCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if FingerprintLibrary.kind(of: input) == .sdf {
+            throw ValidationError("\(input): SD files are not readable by this build yet; convert to SMILES first")
+        }
         let progress = output != nil || format == "arena"
         if format == "arena" {
             let library = try FingerprintLibrary.load(input, radius: radius, bits: bits, progress: progress)

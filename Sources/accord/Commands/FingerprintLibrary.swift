@@ -9,6 +9,7 @@ struct FingerprintLibrary {
         case smiles
         case fps
         case arena
+        case sdf
     }
 
     let arena: FingerprintArena
@@ -19,6 +20,7 @@ struct FingerprintLibrary {
         let name = path.lowercased()
         if name.hasSuffix(".fps") { return .fps }
         if name.hasSuffix(".afp") || name.hasSuffix(".arena") { return .arena }
+        for ext in [".sdf", ".sd", ".sdf.gz", ".sd.gz", ".mol"] where name.hasSuffix(ext) { return .sdf }
         return .smiles
     }
 
@@ -46,6 +48,9 @@ struct FingerprintLibrary {
     /// `bits` given by the user must agree with them.
     static func load(_ path: String, radius: Int?, bits: Int?, progress: Bool) throws -> FingerprintLibrary {
         switch kind(of: path) {
+        case .sdf:
+            // The SDF reader lives on the molfile branch; until it is merged, say so rather than misread records.
+            throw ValidationError("\(path): SD files are not readable by this build yet; convert to SMILES first")
         case .smiles:
             let generator = try generator(radius: radius ?? 2, bits: bits ?? 2048)
             let data = try MoleculeFingerprinting.contents(of: path)

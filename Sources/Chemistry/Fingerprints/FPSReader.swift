@@ -61,7 +61,8 @@ public struct FPSReader {
         }
     }
 
-    /// Reads the header of a reader made with `init(contentsOfFile:)` (the byte initializer does it itself).
+    /// Reads the header of a reader made with `init(contentsOfFile:)` (the byte initializer does it itself, and
+    /// the first `next()` or `readArena()` does it if nobody has), so that `header` is filled before the data.
     public mutating func readHeader() throws(FPSError) {
         guard position == 0 else { return }
         var sawSignature = false
@@ -120,6 +121,7 @@ public struct FPSReader {
     /// Parses the next data line into `words` (resized to the fingerprint's words) and returns the
     /// identifier's byte range, or `nil` at the end of the input.
     mutating func nextRaw(into words: inout [UInt64]) throws(FPSError) -> Range<Int>? {
+        if position == 0 && lineNumber == 0 { try readHeader() }
         while position < bytes.count {
             let (start, end, next) = currentLine()
             lineNumber += 1

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Chemistry
@@ -90,6 +91,18 @@ import Testing
             #expect(error?.line == line, "\(text.debugDescription): \(String(describing: error))")
             #expect(error?.column == column, "\(text.debugDescription): \(String(describing: error))")
         }
+    }
+
+    @Test func mappedFilesReadTheirHeaderOnFirstUse() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("accord-\(UUID().uuidString).fps").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("#FPS1\n#num_bits=16\n#type=x\n0102\ta\n".utf8).write(to: URL(fileURLWithPath: path))
+        var reader = try FPSReader(contentsOfFile: path)
+        let record = try reader.next()
+        #expect(record?.fingerprint.onBits == [0, 9])
+        #expect(record?.line == 4)
+        #expect(reader.header.type == "x")
+        #expect(throws: FingerprintFileError.self) { try FPSReader(contentsOfFile: "/nonexistent/a.fps") }
     }
 
     @Test func emptyInputIsAnEmptyLibrary() throws {

@@ -16,6 +16,8 @@ struct Accord: AsyncParsableCommand {
             // Chemistry
             DescribeCommand.self,
             MCSCommand.self,
+            FingerprintCommand.self,
+            SimilarCommand.self,
             // Law
             LawCommand.self,
             Timeline.self,

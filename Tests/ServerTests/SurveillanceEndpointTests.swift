@@ -124,7 +124,7 @@ struct SurveillanceEndpointTests {
                 ("series?source=xyz", "source"), ("series?status=banned&jurisdiction=US", "status"), ("series?status=scheduled", "jurisdiction"),
                 ("series?jurisdiction=US", "jurisdiction"), ("series?substance=a&class=b", "class"), ("series?from=2020&to=2020-03", "to"),
                 ("series?from=2021&to=2020", "from"), ("series?from=soon", "from"), ("series?place=", "place"), ("series?colour=red", "colour"),
-                ("series?source=nflis&source=cbp", "source"), ("alerts?kind=worrying", "kind"), ("alerts?since=yesterday", "since"),
+                ("series?source=nflis&source=cbp", "source"), ("series?from=0001-W01&to=9999-W52", "from"), ("alerts?kind=worrying", "kind"), ("alerts?since=yesterday", "since"),
                 ("alerts?method=shewhart", "method"), ("alerts?parameters=b%3D3", "parameters"), ("alerts?method=ears-c1&parameters=baseline", "parameters"),
                 ("alerts?method=ears-c1&parameters=baseline%3Dtwo", "parameters"), ("alerts?cursor=bm9wZQ", "cursor"), ("alerts?limit=0", "limit"),
                 ("alerts?min_count=-1", "min_count"),
@@ -133,6 +133,31 @@ struct SurveillanceEndpointTests {
                 let reply = try await client.send(.get, "/api/v1/surveillance/\(query)", key: world.key(.owner))
                 #expect(reply.status == .badRequest, "\(query): \(reply.status)")
                 #expect(reply.string("field") == field, "\(query): \(reply.text)")
+            }
+        }
+    }
+
+    @Test("random query parameters get 200 or 400, never a server error")
+    func fuzzParameters() async throws {
+        try await withWorld(.sqlite) { world, client in
+            try await Self.importNFLIS(world.store)
+            var state: UInt64 = 99
+            func next(_ bound: Int) -> Int {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int((state >> 33) % UInt64(bound))
+            }
+            let names = ["source", "measure", "substance", "class", "entry", "status", "jurisdiction", "place", "from", "to", "kind",
+                         "since", "include_data_start", "method", "parameters", "min_count", "limit", "cursor"]
+            let values = ["nflis", "exchange", "2020", "2020-13", "2020-W53", "0000", "9999-12", "-1", "1e9", "US", "OH,,KY", "%00",
+                          "p-fluorofentanyl", "us-frs", "unknown", "scheduled", "ears-c3", "farrington", "cusum", "b%3D1%3Bw%3D0",
+                          "first%3D0", "true", "maybe", "%E2%88%9E", "", "a%3D", "bm9wZQ", "b2Zmc2V0Ojk5OTk5OTk"]
+            for _ in 0..<150 {
+                var pairs: [String] = []
+                for _ in 0..<(1 + next(4)) { pairs.append("\(names[next(names.count)])=\(values[next(values.count)])") }
+                let endpoint = next(2) == 0 ? "series" : "alerts"
+                let uri = "/api/v1/surveillance/\(endpoint)?" + pairs.joined(separator: "&")
+                let reply = try await client.send(.get, uri, key: world.key(.owner))
+                #expect(reply.status == .ok || reply.status == .badRequest, "\(uri): \(reply.status) \(reply.text.prefix(200))")
             }
         }
     }

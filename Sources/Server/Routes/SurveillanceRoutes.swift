@@ -51,6 +51,11 @@ extension ExchangeService {
             let set = try await observationSet(for: caller, source: query.source, measure: query.measure)
             let selected = set.selected(query, statusProvider: surveillance.status)
             let series = set.series(query, statusProvider: surveillance.status)
+            guard series.values.count <= SurveillanceParameters.maximumPeriods else {
+                throw ExchangeError(.malformed, code: "invalid_range",
+                                    "the series would have \(series.values.count) periods, more than \(SurveillanceParameters.maximumPeriods); narrow from and to",
+                                    field: query.from == nil ? "to" : "from")
+            }
             let points = zip(series.periods, series.values).map { SeriesView.Point(period: $0.description, value: $1) }
             return JSONResponse.make(SeriesView(label: series.label, points: points, observations: selected.count,
                                                 sourceNames: Set(selected.map(\.substance)).sorted(),
@@ -87,6 +92,9 @@ extension ExchangeService {
 
 /// Reads the query parameters of the surveillance endpoints, naming the parameter at fault.
 enum SurveillanceParameters {
+    /// The longest series returned (about 190 years of weeks, 830 years of months).
+    static let maximumPeriods = 10_000
+
     static func source(_ reader: inout QueryReader) throws(ExchangeError) -> SourceFormat? {
         guard let text = try reader.string("source", maxLength: 20) else { return nil }
         guard let source = SourceFormat(rawValue: text) else {
@@ -146,6 +154,9 @@ enum SurveillanceParameters {
                 throw invalid("to", "from (\(from)) and to (\(to)) must both be years, months or weeks")
             }
             guard from <= to else { throw ExchangeError(.malformed, code: "invalid_range", "from (\(from)) is after to (\(to))", field: "from") }
+            guard from.distance(to: to) < maximumPeriods else {
+                throw ExchangeError(.malformed, code: "invalid_range", "from \(from) to \(to) is more than \(maximumPeriods) periods", field: "from")
+            }
         }
         return query
     }

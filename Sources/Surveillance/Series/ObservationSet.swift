@@ -75,9 +75,25 @@ public struct ObservationSet: Sendable {
         return series
     }
 
-    /// The observations a query selects, in stored order.
+    /// The observations a query selects, in stored order. The substance selector is decided once per distinct
+    /// name and group (and period start, for a status), not once per observation.
     public func selected(_ query: SeriesQuery, statusProvider: any ControlStatusProvider = NoControlStatus()) -> [Observation] {
-        observations.filter { query.selects($0, in: self, statusProvider: statusProvider) }
+        struct Decision: Hashable {
+            var name: NameKey
+            var day: String?
+        }
+        var decided: [Decision: Bool] = [:]
+        var statusDependsOnDay = false
+        if case .status = query.substance { statusDependsOnDay = true }
+        return observations.filter { o in
+            guard query.selectsOutsideSubstance(o) else { return false }
+            let key = Decision(name: NameKey(name: o.substance, group: o.substanceGroup),
+                               day: statusDependsOnDay ? o.period.startDate : nil)
+            if let known = decided[key] { return known }
+            let answer = query.selectsSubstance(o, in: self, statusProvider: statusProvider)
+            decided[key] = answer
+            return answer
+        }
     }
 
     /// One series per (source, measure, substance group, place), for detectors run over everything.
@@ -196,12 +212,19 @@ public struct SeriesQuery: Sendable {
         return parts.joined(separator: " ")
     }
 
-    func selects(_ o: Observation, in set: ObservationSet, statusProvider: any ControlStatusProvider) -> Bool {
+    /// Source, measure, place and period.
+    func selectsOutsideSubstance(_ o: Observation) -> Bool {
         if let source, o.source != source { return false }
         if let measure, o.measure != measure { return false }
         if let places, !places.contains(o.place) { return false }
         if let from, o.period < from { return false }
         if let to, to < o.period { return false }
+        return true
+    }
+
+    /// The substance selector alone: it depends only on the name and group (and, for a status, the period's
+    /// first day), so callers can remember its answer per distinct name.
+    func selectsSubstance(_ o: Observation, in set: ObservationSet, statusProvider: any ControlStatusProvider) -> Bool {
         switch substance {
         case .any:
             return true

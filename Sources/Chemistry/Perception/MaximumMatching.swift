@@ -23,24 +23,24 @@ struct MaximumMatching {
         self.start = start
         self.neighbours = neighbours
         mate = [Int](repeating: -1, count: vertexCount)
-        parent = [Int](repeating: -1, count: vertexCount)
-        base = Array(0..<vertexCount)
-        inQueue = [Bool](repeating: false, count: vertexCount)
-        inBlossom = [Bool](repeating: false, count: vertexCount)
+        // The search arrays are allocated only if an augmenting search is needed (rarely, after the greedy
+        // seed).
+        parent = []
+        base = []
+        inQueue = []
+        inBlossom = []
     }
 
     /// Matches greedily, visiting vertices with fewest neighbours first (they have the fewest choices).
     mutating func seedGreedily() {
-        var keyed: [(degree: Int, vertex: Int)] = []
-        keyed.reserveCapacity(vertexCount)
-        for v in 0..<vertexCount { keyed.append((start[v + 1] - start[v], v)) }
-        keyed.sort { $0.degree != $1.degree ? $0.degree < $1.degree : $0.vertex < $1.vertex }
-        let order = keyed.map(\.vertex)
-        for v in order where mate[v] < 0 {
-            for p in start[v]..<start[v + 1] where mate[neighbours[p]] < 0 {
-                mate[v] = neighbours[p]
-                mate[neighbours[p]] = v
-                break
+        // Degree-1 vertices first (chain ends), then the rest in order; augmenting fixes any bad choice.
+        for pass in 0..<2 {
+            for v in 0..<vertexCount where mate[v] < 0 && (pass == 1 || start[v + 1] - start[v] == 1) {
+                for p in start[v]..<start[v + 1] where mate[neighbours[p]] < 0 {
+                    mate[v] = neighbours[p]
+                    mate[neighbours[p]] = v
+                    break
+                }
             }
         }
     }
@@ -53,8 +53,14 @@ struct MaximumMatching {
 
     /// Augments from every free vertex in `roots` (all vertices when nil) until no augmenting path is left.
     /// Augmenting never unmatches a vertex.
-    mutating func augment(roots: [Int]? = nil) {
-        for v in roots ?? Array(0..<vertexCount) where mate[v] < 0 {
+    mutating func augment() {
+        for v in 0..<vertexCount where mate[v] < 0 {
+            if parent.isEmpty {
+                parent = [Int](repeating: -1, count: vertexCount)
+                base = Array(0..<vertexCount)
+                inQueue = [Bool](repeating: false, count: vertexCount)
+                inBlossom = [Bool](repeating: false, count: vertexCount)
+            }
             if let end = findAugmentingPath(from: v) {
                 var u = end
                 while u >= 0 {

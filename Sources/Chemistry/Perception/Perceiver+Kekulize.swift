@@ -20,7 +20,8 @@ extension Perceiver {
         var optional = [Bool](repeating: false, count: n)
         var makeSingle: [Int] = []
         let wasAromaticBond = bonds.map(\.isAromatic)
-        let ringNotCandidate = ringsWithoutSingleRingAromaticAtom()
+        let hasDummy = atoms.contains { $0.atomicNumber == 0 }
+        let ringNotCandidate = hasDummy ? ringsWithoutSingleRingAromaticAtom() : []
         for i in 0..<n where rings.isInRing(atom: i) {
             let a = atoms[i]
             let isDummy = a.atomicNumber == 0
@@ -62,14 +63,13 @@ extension Perceiver {
             var charge = Int(a.formalCharge)
             if ValenceModel.isEarlyAtom(z) { charge = -charge }
             if z == 6 && charge > 0 { charge = -charge }
-            var dv = ElementTable.defaultValence(z) + charge
+            var dv = ValenceModel.defaultValence(z) + charge
             let totalValence = Int(explicitValence[i]) + implicitH
             let radicals = Int(a.radicalElectrons)
             let totalDegree = degree(i) + implicitH - ignored
-            let valences = ElementTable.valences(z)
             var vi = 1
-            while totalValence > dv && vi < valences.count && valences[vi] > 0 {
-                dv = Int(valences[vi]) + charge
+            while totalValence > dv && vi < ValenceModel.valenceCount(z) && ValenceModel.valence(z, vi) > 0 {
+                dv = ValenceModel.valence(z, vi) + charge
                 vi += 1
             }
             // Aromatic N-oxides written without charges (O=n1ccccc1) when cleanUp did not apply.
@@ -90,7 +90,7 @@ extension Perceiver {
         // atom) must find a partner in each.
         var blockAtoms = [[Int]](repeating: [], count: rings.blockCount)
         for b in 0..<bonds.count {
-            let block = Int(rings.bondBlock[b])
+            let block = rings.block(ofBond: b)
             guard block >= 0 else { continue }
             if candidate[Int(bonds[b].begin)] { blockAtoms[block].append(Int(bonds[b].begin)) }
             if candidate[Int(bonds[b].end)] { blockAtoms[block].append(Int(bonds[b].end)) }
@@ -107,7 +107,7 @@ extension Perceiver {
                 for p in Int(offsets[i])..<Int(offsets[i + 1]) {
                     let other = Int(adjacentAtoms[p])
                     let b = Int(adjacentBonds[p])
-                    guard Int(rings.bondBlock[b]) == block, local[other] >= 0 else { continue }
+                    guard rings.block(ofBond: b) == block, local[other] >= 0 else { continue }
                     guard wasAromaticBond[b] || atoms[i].atomicNumber == 0 || atoms[other].atomicNumber == 0 else { continue }
                     neighbours.append(local[other])
                     edgeBond.append(b)

@@ -22,6 +22,55 @@ func readLines(_ path: String) -> [String] {
     return lines
 }
 
+/// Why two molecules with the same atom order differ, or nil when they are the same molecule.
+func moleculeDifference(_ a: Molecule, _ b: Molecule) -> String? {
+    guard a.atomCount == b.atomCount else { return "atom count \(a.atomCount) vs \(b.atomCount)" }
+    guard a.bondCount == b.bondCount else { return "bond count" }
+    for i in 0..<a.atomCount {
+        let x = a.atoms[i], y = b.atoms[i]
+        if x.atomicNumber != y.atomicNumber || x.formalCharge != y.formalCharge || x.isotope != y.isotope
+            || x.mapNumber != y.mapNumber || x.isAromatic != y.isAromatic || a.totalHydrogens(of: i) != b.totalHydrogens(of: i)
+        {
+            return "atom \(i)"
+        }
+        if canonicalChirality(a, i) != canonicalChirality(b, i) { return "chirality \(i)" }
+    }
+    var bondsA: [String: Bond] = [:]
+    for bond in a.bonds { bondsA["\(min(bond.begin, bond.end))-\(max(bond.begin, bond.end))"] = bond }
+    for bond in b.bonds {
+        guard let other = bondsA["\(min(bond.begin, bond.end))-\(max(bond.begin, bond.end))"] else { return "bond missing" }
+        if other.isAromatic != bond.isAromatic || (!other.isAromatic && other.order != bond.order) { return "bond order \(bond.begin)-\(bond.end)" }
+        if stereoRelation(a, other) != stereoRelation(b, bond) { return "bond stereo \(bond.begin)-\(bond.end)" }
+    }
+    return nil
+}
+
+/// Tetrahedral configuration relative to (H, neighbours by index).
+func canonicalChirality(_ m: Molecule, _ atom: Int) -> Chirality? {
+    let c = m.atoms[atom].chirality
+    if c.kind == .none { return c }
+    var reference: [Int32] = []
+    if m.atoms[atom].totalHydrogens == 1 { reference.append(ChiralityPermutation.implicitHydrogen) }
+    for nb in m.neighbors(of: atom) { reference.append(Int32(nb.atom)) }
+    if c.kind == .tetrahedral && reference.count == 3 { reference.append(ChiralityPermutation.lonePair) }
+    var sorted = reference
+    sorted.sort()
+    return ChiralityPermutation.convert(c, from: reference, to: sorted)
+}
+
+/// Cis/trans relative to the lowest-numbered neighbour at each end.
+func stereoRelation(_ m: Molecule, _ bond: Bond) -> String {
+    guard bond.stereo == .cis || bond.stereo == .trans else { return "none" }
+    func lowest(_ centre: Int32, _ partner: Int32) -> Int32 {
+        m.neighbors(of: Int(centre)).map { Int32($0.atom) }.filter { $0 != partner }.min() ?? -1
+    }
+    let la = lowest(bond.begin, bond.end), lb = lowest(bond.end, bond.begin)
+    var cis = bond.stereo == .cis
+    if bond.stereoAtoms.0 != la { cis.toggle() }
+    if bond.stereoAtoms.1 != lb { cis.toggle() }
+    return cis ? "cis" : "trans"
+}
+
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
     print("usage: chemistry-bench read|dump|roundtrip FILE [REPEAT]")
@@ -59,6 +108,43 @@ case "dump":
             print("\(index)\tERR\t\(error.code)\t\(error.message)")
         }
     }
+case "stereo":
+    for line in lines {
+        guard let m = try? Molecule(smiles: line) else { print("ERR"); continue }
+        var parts: [String] = []
+        for b in m.bonds where b.stereo != .none { parts.append("\(b.begin)=\(b.end):\(b.stereo):\(b.stereoAtoms.0),\(b.stereoAtoms.1):\(stereoRelation(m, b))") }
+        for a in 0..<m.atomCount where m.atoms[a].chirality.kind != .none { parts.append("@\(a):\(String(describing: canonicalChirality(m, a)))") }
+        print(parts.joined(separator: " "))
+    }
+case "write":
+    let kekule = arguments.count > 3 && arguments[3] == "kekule"
+    for line in lines {
+        if let m = try? Molecule(smiles: line) {
+            print(m.smiles(options: SMILESWriteOptions(aromatic: !kekule)))
+        } else {
+            print("")
+        }
+    }
+case "roundtrip":
+    var same = 0, different = 0, unread = 0
+    for (index, line) in lines.enumerated() {
+        guard let m = try? Molecule(smiles: line) else { continue }
+        for aromatic in [true, false] {
+            let written = m.smiles(options: SMILESWriteOptions(aromatic: aromatic))
+            guard let again = try? Molecule(smiles: written) else {
+                unread += 1
+                print("\(index)\tUNREAD\t\(aromatic)\t\(line)\t\(written)")
+                continue
+            }
+            if let difference = moleculeDifference(m, again) {
+                different += 1
+                print("\(index)\tDIFF\t\(aromatic)\t\(difference)\t\(line)\t\(written)")
+            } else {
+                same += 1
+            }
+        }
+    }
+    print("same \(same) different \(different) unreadable \(unread)")
 default:
     print("unknown mode \(arguments[1])")
     exit(2)

@@ -74,8 +74,15 @@ def key(pos_of_ligand):
     if len(ligs) == 4:
         return pairs
     m1 = cis[0]
-    m2 = [x for x in cis if x != m1 and not is_trans(m1, x)][0]
-    return pairs, det(pos_of_ligand[l0], pos_of_ligand[m1], pos_of_ligand[m2]) > 0
+    # The first cis ligand that is neither trans to m1 nor in the plane of l0 and m1 (in a trigonal
+    # bipyramid the three equatorial ligands are coplanar).
+    for m2 in cis:
+        if m2 == m1 or is_trans(m1, m2):
+            continue
+        d = det(pos_of_ligand[l0], pos_of_ligand[m1], pos_of_ligand[m2])
+        if abs(d) > 0.1:
+            return pairs, d > 0
+    return pairs, False
 
 
 def canon(kind, k, order):
@@ -106,11 +113,15 @@ def fit(kind, n, classes, positions):
                     hands[k] = hand
                     break
     assert len(hands) == classes, (kind, hands)
-    # Check every pair.
+    # Check every pair: one key per RDKit stereoisomer, and different stereoisomers have different keys.
+    seen = set()
     for members in groups.values():
         keys = {lig_key(k, hands[k], perm) for k, perm in members}
         if len(keys) != 1:
             sys.exit('%s: the fitted geometry disagrees with RDKit' % kind)
+        seen |= keys
+    if len(seen) != len(groups):
+        sys.exit('%s: the geometric key does not tell stereoisomers apart' % kind)
     return [hands[k] for k in range(1, classes + 1)], len(groups)
 
 

@@ -2,9 +2,10 @@
 """Reference answers for the SMILES reader and perception, computed with RDKit (the project's chemistry
 oracle) and written to Tests/ChemistryTests/Resources/SMILES/ so that `swift test` needs no Python.
 
-    /work/.venv-ref/bin/python scripts/reference/make_smiles_reference.py [SHARED_DATA_DIR]
+    /work/.venv-ref/bin/python scripts/reference/make_smiles_reference.py [SHARED_DATA_DIR [SECTION...]]
 
-SHARED_DATA_DIR defaults to ../shared/data/chem (the reference material beside the project). Only data with
+SHARED_DATA_DIR defaults to ../shared/data/chem (the reference material beside the project); SECTIONs
+(perception, nextmove, rejection, opensmiles, nontetrahedral) default to all. Only data with
 permissive licences is copied: RDKit's test sets (BSD-3), the NextMove SMILES-reading benchmark (BSD-2);
 Tests/ChemistryTests/Resources/ATTRIBUTION.md names them. Sets are sampled deterministically to keep the
 repository small; the script prints the full-set figures it computes along the way.
@@ -18,6 +19,11 @@ Files (tab-separated, one molecule per line, `#` lines are comments):
   the benchmark's Kekulé input, checked by graph isomorphism), per-atom total H counts separated by spaces.
 - rejection.tsv: smiles, status (OK or ERR), source; valence corner cases, hand-made invalid input and
   deterministic random mutations of real SMILES.
+- perception/opensmiles_aromaticity.tsv: the OpenSMILES specification's aromaticity examples, in the
+  perception format (RDKit's model, not Daylight's, is the expected answer).
+- nontetrahedral.tsv: smiles, group; SMILES of one Fe/P centre with six/five/four different ligands written
+  in many neighbour orders and class numbers; SMILES with the same group are the same stereoisomer for
+  RDKit (same canonical SMILES).
 """
 import gzip
 import os
@@ -239,10 +245,47 @@ def rejection_set():
     print('rejection: %d lines, RDKit rejects %d' % (len(out), rejected))
 
 
+def opensmiles_set():
+    path = os.path.join(SHARED, 'opensmiles', 'dy_arom_examples.smi')
+    smiles = [line.split()[0] for line in open(path) if line.strip()]
+    write(os.path.join(OUT, 'perception', 'opensmiles_aromaticity.tsv'), [perception_line(s) for s in smiles],
+          'OpenSMILES specification aromaticity examples (github.com/opensmiles/OpenSMILES @ 9240a288)')
+    print('perception/opensmiles_aromaticity: %d' % len(smiles))
+
+
+def nontetrahedral_set():
+    import itertools
+    ligands = ['F', 'Cl', 'Br', 'I', 'O', 'N']
+    rng = random.Random('nontetrahedral')
+    lines = []
+    groups = {}
+    for kind, n, count, per_class in [('SP', 4, 3, None), ('TB', 5, 20, None), ('OH', 6, 30, 48)]:
+        centre = 'Pt' if kind == 'SP' else ('P' if kind == 'TB' else 'Fe')
+        perms = list(itertools.permutations(range(n)))
+        for k in range(1, count + 1):
+            chosen = perms if per_class is None else rng.sample(perms, per_class)
+            for order in chosen:
+                smi = '[%s@%s%d]' % (centre, kind, k) + ''.join('(%s)' % ligands[i] for i in order[:-1]) + ligands[order[-1]]
+                canon = Chem.MolToSmiles(Chem.MolFromSmiles(smi))
+                group = groups.setdefault(canon, len(groups))
+                lines.append('%s\t%d' % (smi, group))
+    write(os.path.join(OUT, 'nontetrahedral.tsv'), lines,
+          'generated; groups from RDKit canonical SMILES')
+    print('nontetrahedral: %d SMILES in %d groups' % (len(lines), len(groups)))
+
+
 def main():
-    perception_sets()
-    nextmove_sets()
-    rejection_set()
+    sections = sys.argv[2:] or ['perception', 'nextmove', 'rejection', 'opensmiles', 'nontetrahedral']
+    if 'perception' in sections:
+        perception_sets()
+    if 'nextmove' in sections:
+        nextmove_sets()
+    if 'rejection' in sections:
+        rejection_set()
+    if 'opensmiles' in sections:
+        opensmiles_set()
+    if 'nontetrahedral' in sections:
+        nontetrahedral_set()
 
 
 if __name__ == '__main__':

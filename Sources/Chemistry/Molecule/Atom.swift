@@ -1,8 +1,8 @@
 /// One atom of a `Molecule`: a small value stored contiguously, with no references.
 ///
 /// Hydrogens are usually not graph atoms. An atom carries two counts of them:
-/// - `explicitHydrogens`: written by the input (SMILES bracket `[NH2+]`, molfile `H` count) and never
-///   changed by perception;
+/// - `explicitHydrogens`: written by the input (SMILES bracket `[NH2+]`, molfile `H` count, or `[H]` atoms
+///   the SMILES reader folded into their neighbour) and never changed by perception;
 /// - `implicitHydrogens`: computed by the valence model for atoms that allow it (`noImplicit == false`).
 /// `totalHydrogens` is their sum; hydrogen atoms that are graph neighbours are counted by
 /// `Molecule.totalHydrogens(of:)`.

@@ -7,7 +7,9 @@ public enum BondOrder: UInt8, Sendable, Hashable {
     case triple = 3
     case quadruple = 4
     /// Only on input that has not been kekulized yet (aromatic SMILES, molfile bond type 4); a perceived
-    /// molecule keeps a Kekulé order on every bond and marks aromaticity with `Bond.isAromatic`.
+    /// molecule keeps a Kekulé order on every bond and marks aromaticity with `Bond.isAromatic`. The one
+    /// exception, as in RDKit: an aromatic bond outside any ring between atoms that are not aromatic
+    /// (`C:C`) stays `.aromatic` with `isAromatic == false`, counting 1.5 towards valence.
     case aromatic = 12
     /// Coordinate bond, drawn from `begin` (donor) to `end`.
     case dative = 17

@@ -6,12 +6,18 @@
 ///    first;
 /// 2. then the graph neighbours in the order `Molecule.neighbors(of:)` lists them (bond-index order).
 ///
+/// A three-connected centre without an implicit hydrogen (a sulfoxide S, a phosphine P) has a lone pair as
+/// its fourth neighbour, placed *last* in every order (so `C[S@](=O)CC` and `[S@](C)(=O)CC` agree, as in
+/// RDKit).
+///
 /// Looking from the first reference neighbour, `.counterclockwise` (SMILES `@`) means the others run
 /// anticlockwise, `.clockwise` (`@@`) clockwise. Readers convert their own order (the SMILES string's, the
-/// molfile's) into the reference order; writers convert back.
+/// molfile's) into the reference order with `ChiralityPermutation.convert`; writers convert back.
 ///
-/// The non-tetrahedral OpenSMILES classes (`@AL`, `@SP`, `@TB`, `@OH`) are kept with their number relative to
-/// the same reference order, so they survive reading and writing even though no perception uses them yet.
+/// The non-tetrahedral OpenSMILES classes (`@SP`, `@TB`, `@OH`) are kept with their number relative to the
+/// same reference order (converted through their geometry, `NonTetrahedralGeometry`), so they survive reading
+/// and writing even though no perception uses them yet. `@AL` refers to the ends of an allene, not to the
+/// centre's neighbours, and is kept as written.
 @frozen
 public struct Chirality: Sendable, Hashable {
     /// The stereo class.

@@ -92,12 +92,16 @@ enum NonTetrahedralGeometry {
         }
         guard chiral else { return Key(transPartner: partner, handedness: false) }
         let cis = (1..<n).filter { partner[0] != $0 }
-        guard let m1 = cis.first, let m2 = cis.first(where: { $0 != m1 && partner[m1] != $0 }) else {
-            return Key(transPartner: partner, handedness: false)
+        guard let m1 = cis.first else { return Key(transPartner: partner, handedness: false) }
+        // The first cis ligand neither trans to m1 nor coplanar with ligand 0 and m1 (the three equatorial
+        // ligands of a trigonal bipyramid are coplanar).
+        let a = points[0], b = points[m1]
+        for m2 in cis where m2 != m1 && partner[m1] != m2 {
+            let c = points[m2]
+            let determinant = a.0 * (b.1 * c.2 - b.2 * c.1) - a.1 * (b.0 * c.2 - b.2 * c.0) + a.2 * (b.0 * c.1 - b.1 * c.0)
+            if abs(determinant) > 0.1 { return Key(transPartner: partner, handedness: determinant > 0) }
         }
-        let a = points[0], b = points[m1], c = points[m2]
-        let determinant = a.0 * (b.1 * c.2 - b.2 * c.1) - a.1 * (b.0 * c.2 - b.2 * c.0) + a.2 * (b.0 * c.1 - b.1 * c.0)
-        return Key(transPartner: partner, handedness: determinant > 0)
+        return Key(transPartner: partner, handedness: false)
     }
 
     /// The class that describes, for the new order, the same geometry `chirality` describes for the old

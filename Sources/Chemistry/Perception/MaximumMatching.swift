@@ -31,16 +31,14 @@ struct MaximumMatching {
 
     /// Matches greedily, visiting vertices with fewest neighbours first (they have the fewest choices).
     mutating func seedGreedily() {
-        var keyed: [(degree: Int, vertex: Int)] = []
-        keyed.reserveCapacity(vertexCount)
-        for v in 0..<vertexCount { keyed.append((start[v + 1] - start[v], v)) }
-        keyed.sort { $0.degree != $1.degree ? $0.degree < $1.degree : $0.vertex < $1.vertex }
-        let order = keyed.map(\.vertex)
-        for v in order where mate[v] < 0 {
-            for p in start[v]..<start[v + 1] where mate[neighbours[p]] < 0 {
-                mate[v] = neighbours[p]
-                mate[neighbours[p]] = v
-                break
+        // Degree-1 vertices first (chain ends), then the rest in order; augmenting fixes any bad choice.
+        for pass in 0..<2 {
+            for v in 0..<vertexCount where mate[v] < 0 && (pass == 1 || start[v + 1] - start[v] == 1) {
+                for p in start[v]..<start[v + 1] where mate[neighbours[p]] < 0 {
+                    mate[v] = neighbours[p]
+                    mate[neighbours[p]] = v
+                    break
+                }
             }
         }
     }

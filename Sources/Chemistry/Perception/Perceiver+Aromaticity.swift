@@ -99,39 +99,36 @@ extension Perceiver {
             if allCandidates && !allDummy { candidateRings.append(r) }
         }
         guard !candidateRings.isEmpty else { return }
-
+        var scratch = HuckelScratch(atomCount: n, bondCount: bonds.count)
         if !rules.fused {
-            var doneBonds = Set<Int>()
-            for r in candidateRings {
-                huckelSubset([r], donor: donor, rules: rules, doneBonds: &doneBonds)
-            }
+            for r in candidateRings { huckelSubset([r], donor: donor, rules: rules, scratch: &scratch) }
             return
         }
         // Neighbouring candidate rings share exactly one bond and have at most 24 atoms.
         let c = candidateRings.count
         var neighbours = [[Int]](repeating: [], count: c)
-        var bondOwners: [Int: [Int]] = [:]
-        for (k, r) in candidateRings.enumerated() where rings.size(ofRing: r) <= Perceiver.maximumFusedRingSize {
-            for b in rings.bonds(ofRing: r) { bondOwners[Int(b), default: []].append(k) }
-        }
-        if !bondOwners.isEmpty {
-            var shared = [Int: Int]()
-            for owners in bondOwners.values where owners.count > 1 {
-                for i in 0..<owners.count {
-                    for j in (i + 1)..<owners.count {
-                        let key = min(owners[i], owners[j]) * c + max(owners[i], owners[j])
-                        shared[key, default: 0] += 1
+        if c > 1 {
+            var stamp = [Int32](repeating: -1, count: bonds.count)
+            for i in 0..<c where rings.size(ofRing: candidateRings[i]) <= Perceiver.maximumFusedRingSize {
+                for b in rings.bonds(ofRing: candidateRings[i]) { stamp[Int(b)] = Int32(i) }
+                for j in (i + 1)..<c where rings.size(ofRing: candidateRings[j]) <= Perceiver.maximumFusedRingSize {
+                    var shared = 0
+                    for b in rings.bonds(ofRing: candidateRings[j]) where stamp[Int(b)] == Int32(i) { shared += 1 }
+                    if shared == 1 {
+                        neighbours[i].append(j)
+                        neighbours[j].append(i)
                     }
                 }
-            }
-            for (key, count) in shared.sorted(by: { $0.key < $1.key }) where count == 1 {
-                let i = key / c, j = key % c
-                neighbours[i].append(j)
-                neighbours[j].append(i)
             }
         }
         var done = [Bool](repeating: false, count: c)
         for first in 0..<c where !done[first] {
+            if neighbours[first].isEmpty {
+                // A ring fused to no other candidate ring: Hückel on the ring itself.
+                done[first] = true
+                huckelSubset([candidateRings[first]], donor: donor, rules: rules, scratch: &scratch)
+                continue
+            }
             // Depth-first pick of the fused system, as RDKit's pickFusedRings.
             var system: [Int] = []
             var stack = [first]
@@ -141,7 +138,23 @@ extension Perceiver {
                 system.append(k)
                 for j in neighbours[k].reversed() where !done[j] { stack.append(j) }
             }
-            applyHuckelToFusedSystem(system.map { candidateRings[$0] }, localRings: system, neighbours: neighbours, donor: donor, rules: rules)
+            applyHuckelToFusedSystem(system.map { candidateRings[$0] }, localRings: system, neighbours: neighbours, donor: donor, rules: rules, scratch: &scratch)
+        }
+    }
+
+    /// Per-atom and per-bond counters reused across Hückel evaluations (reset after each use).
+    struct HuckelScratch {
+        var atomCount: [UInt8]
+        var bondCount: [UInt8]
+        var bondDone: [Bool]
+        var doneCount = 0
+        var touchedAtoms: [Int32] = []
+        var touchedBonds: [Int32] = []
+
+        init(atomCount n: Int, bondCount m: Int) {
+            atomCount = [UInt8](repeating: 0, count: n)
+            bondCount = [UInt8](repeating: 0, count: m)
+            bondDone = [Bool](repeating: false, count: m)
         }
     }
 
@@ -160,7 +173,7 @@ extension Perceiver {
     func availableElectrons(_ a: Int) -> Int {
         let atom = atoms[a]
         let z = Int(atom.atomicNumber)
-        let dv = ElementTable.defaultValence(z)
+        let dv = ValenceModel.defaultValence(z)
         if dv <= 1 { return -1 }
         var degree = self.degree(a) + Int(explicitHydrogens[a]) + (noImplicit[a] ? 0 : Int(atom.implicitHydrogens))
         for p in Int(offsets[a])..<Int(offsets[a + 1]) where roundedContribution(bonds[Int(adjacentBonds[p])], at: a) == 0 {
@@ -242,10 +255,10 @@ extension Perceiver {
         if !rules.allowThirdRow && z > 10 { return false }
         if z > 18 && (!rules.allowHigherExceptions || (z != 34 && z != 52)) { return false }
         if donor == .none { return false }
-        if ElementTable.defaultValence(z) > 0 {
+        if ValenceModel.defaultValence(z) > 0 {
             let total = Int(explicitValence[a]) + (noImplicit[a] ? 0 : Int(atom.implicitHydrogens))
             let effective = min(max(z - Int(atom.formalCharge), 0), ElementTable.maxAtomicNumber)
-            if total > ElementTable.defaultValence(effective) { return false }
+            if total > ValenceModel.defaultValence(effective) { return false }
         }
         if atom.radicalElectrons > 0 && (z != 6 || atom.formalCharge != 0) { return false }
         if Int(explicitValence[a]) - degree(a) > 1 {
@@ -275,41 +288,50 @@ extension Perceiver {
     }
 
     /// Hückel over every connected subset of up to six rings of one fused system, smallest subsets first,
-    /// stopping once every bond of the system is aromatic (RDKit's `applyHuckelToFused`).
+    /// stopping once every bond of the system is aromatic (RDKit's `applyHuckelToFused`; RDKit tries every
+    /// combination and skips the unconnected ones, which gives the same subsets).
     private mutating func applyHuckelToFusedSystem(
-        _ system: [Int], localRings: [Int], neighbours: [[Int]], donor: [DonorType], rules: AromaticityRules
+        _ system: [Int], localRings: [Int], neighbours: [[Int]], donor: [DonorType], rules: AromaticityRules,
+        scratch: inout HuckelScratch
     ) {
         let count = system.count
-        var ringBonds = Set<Int>()
-        for r in system { for b in rings.bonds(ofRing: r) { ringBonds.insert(Int(b)) } }
-        var doneBonds = Set<Int>()
-        // Position of each member in `system`, for the neighbour relation.
+        // Distinct bonds of the system.
+        var systemBonds = 0
+        for r in system {
+            for b in rings.bonds(ofRing: r) where scratch.bondCount[Int(b)] == 0 {
+                scratch.bondCount[Int(b)] = 1
+                systemBonds += 1
+            }
+        }
+        for r in system { for b in rings.bonds(ofRing: r) { scratch.bondCount[Int(b)] = 0 } }
+        // Local neighbour lists (positions in `system`).
         var position = [Int: Int]()
         for (i, k) in localRings.enumerated() { position[k] = i }
         var localNeighbours = [[Int]](repeating: [], count: count)
         for (i, k) in localRings.enumerated() {
             localNeighbours[i] = neighbours[k].compactMap { position[$0] }.sorted()
         }
+        scratch.doneCount = 0
         var evaluations = 0
         var level: [[Int]] = (0..<count).map { [$0] }
         var size = 1
-        while size <= min(count, Perceiver.maximumRingsPerSubset) && doneBonds.count < ringBonds.count {
+        while size <= min(count, Perceiver.maximumRingsPerSubset) && scratch.doneCount < systemBonds {
             if size == 3 && count > 300 { break }
             for subset in level {
                 evaluations += 1
-                huckelSubset(subset.map { system[$0] }, donor: donor, rules: rules, doneBonds: &doneBonds)
+                huckelSubset(subset.map { system[$0] }, donor: donor, rules: rules, scratch: &scratch)
             }
             if evaluations > Perceiver.maximumSubsetEvaluations { break }
-            // Connected subsets one ring larger, each generated once (as sorted index lists).
             if size + 1 > min(count, Perceiver.maximumRingsPerSubset) { break }
+            // Connected subsets one ring larger, each generated once (as sorted index lists).
             var next = Set<[Int]>()
             for subset in level {
-                var members = Set(subset)
                 for i in subset {
-                    for j in localNeighbours[i] where !members.contains(j) {
-                        members.insert(j)
-                        next.insert(members.sorted())
-                        members.remove(j)
+                    for j in localNeighbours[i] where !subset.contains(j) {
+                        var grown = subset
+                        grown.append(j)
+                        grown.sort()
+                        next.insert(grown)
                     }
                 }
                 if next.count > Perceiver.maximumSubsetEvaluations { break }
@@ -317,27 +339,38 @@ extension Perceiver {
             level = next.sorted { $0.lexicographicallyPrecedes($1) }
             size += 1
         }
+        for b in scratch.touchedBonds { scratch.bondDone[Int(b)] = false }
+        scratch.touchedBonds.removeAll(keepingCapacity: true)
     }
 
     /// Applies the Hückel rule to the atoms in exactly one or two of the subset's rings; if it passes, marks
     /// the subset's atoms aromatic and every bond that occurs in exactly one of its rings.
     @discardableResult
-    private mutating func huckelSubset(_ subset: [Int], donor: [DonorType], rules: AromaticityRules, doneBonds: inout Set<Int>) -> Bool {
-        var atomCounts = [Int: Int]()
-        for r in subset { for a in rings.atoms(ofRing: r) { atomCounts[Int(a), default: 0] += 1 } }
-        var lower = 0, upper = 0, anyCount = 0
-        var counted = 0
-        for (a, k) in atomCounts where k == 1 || k == 2 {
+    private mutating func huckelSubset(_ subset: [Int], donor: [DonorType], rules: AromaticityRules, scratch: inout HuckelScratch) -> Bool {
+        scratch.touchedAtoms.removeAll(keepingCapacity: true)
+        for r in subset {
+            for a in rings.atoms(ofRing: r) {
+                if scratch.atomCount[Int(a)] == 0 { scratch.touchedAtoms.append(a) }
+                scratch.atomCount[Int(a)] &+= 1
+            }
+        }
+        var lower = 0, upper = 0, anyCount = 0, counted = 0
+        var tooManyAny = false
+        for a32 in scratch.touchedAtoms {
+            let a = Int(a32)
+            let k = scratch.atomCount[a]
+            scratch.atomCount[a] = 0
+            guard k == 1 || k == 2 else { continue }
             counted += 1
             if donor[a] == .any {
                 anyCount += 1
-                if anyCount > 1 { return false }
+                if anyCount > 1 { tooManyAny = true }
             }
             let (lo, hi) = donor[a].electronRange
             lower += lo
             upper += hi
         }
-        if counted < rules.minimumHuckelRingSize { return false }
+        if tooManyAny || counted < rules.minimumHuckelRingSize { return false }
         var aromatic = false
         if upper >= 6 {
             var v = lower
@@ -349,14 +382,25 @@ extension Perceiver {
             aromatic = true
         }
         guard aromatic else { return false }
-        var bondCounts = [Int: Int]()
+        var touched: [Int32] = []
         for r in subset {
             for a in rings.atoms(ofRing: r) { atoms[Int(a)].isAromatic = true }
-            for b in rings.bonds(ofRing: r) { bondCounts[Int(b), default: 0] += 1 }
+            for b in rings.bonds(ofRing: r) {
+                if scratch.bondCount[Int(b)] == 0 { touched.append(b) }
+                scratch.bondCount[Int(b)] &+= 1
+            }
         }
-        for (b, k) in bondCounts where k == 1 {
-            bonds[b].isAromatic = true
-            doneBonds.insert(b)
+        for b32 in touched {
+            let b = Int(b32)
+            if scratch.bondCount[b] == 1 {
+                bonds[b].isAromatic = true
+                if !scratch.bondDone[b] {
+                    scratch.bondDone[b] = true
+                    scratch.doneCount += 1
+                    scratch.touchedBonds.append(b32)
+                }
+            }
+            scratch.bondCount[b] = 0
         }
         return true
     }

@@ -14,8 +14,19 @@ extension Perceiver {
         }
     }
 
+    /// Whether the atom has a double, triple or aromatic bond (a valence of 5 needs one).
+    private func hasMultipleBond(_ atom: Int) -> Bool {
+        for p in Int(offsets[atom])..<Int(offsets[atom + 1]) {
+            switch bonds[Int(adjacentBonds[p])].order {
+            case .double, .triple, .quadruple, .aromatic: return true
+            default: continue
+            }
+        }
+        return false
+    }
+
     private mutating func cleanUpNitrogen(_ atom: Int) {
-        guard atoms[atom].formalCharge == 0 else { return }
+        guard atoms[atom].formalCharge == 0, hasMultipleBond(atom) else { return }
         // RDKit clears the atom's own aromatic flag for this test (aromatic bonds still count as aromatic).
         guard computeExplicitValence(atom, aromaticFlag: false) == 5 else { return }
         for p in Int(offsets[atom])..<Int(offsets[atom + 1]) {
@@ -40,7 +51,7 @@ extension Perceiver {
     }
 
     private mutating func cleanUpPhosphorus(_ atom: Int) {
-        guard atoms[atom].formalCharge == 0, computeExplicitValence(atom) == 5, degree(atom) == 3 else { return }
+        guard atoms[atom].formalCharge == 0, degree(atom) == 3, hasMultipleBond(atom), computeExplicitValence(atom) == 5 else { return }
         var doubleToOxygen = -1
         var oxygen = -1
         var hasDoubleToCarbonOrNitrogen = false
@@ -64,6 +75,7 @@ extension Perceiver {
     }
 
     private mutating func cleanUpHalogen(_ atom: Int) {
+        guard degree(atom) > 0, hasMultipleBond(atom) || degree(atom) > 1 else { return }
         let ev = computeExplicitValence(atom)
         guard atoms[atom].formalCharge == 0, ev == 7 || ev == 5 || ev == 3 else { return }
         for p in Int(offsets[atom])..<Int(offsets[atom + 1]) where atoms[Int(adjacentAtoms[p])].atomicNumber != 8 {
@@ -84,6 +96,7 @@ extension Perceiver {
     /// A single bond from a non-metal above its valence (e.g. a four-bonded neutral N) to a metal becomes a
     /// dative bond from the non-metal to the metal.
     mutating func cleanUpOrganometallics() {
+        guard atoms.contains(where: { ValenceModel.isMetal(Int($0.atomicNumber)) }) else { return }
         var needed = false
         for i in 0..<atoms.count where isHypervalentNonMetal(i) && !noDative(i) {
             for p in Int(offsets[i])..<Int(offsets[i + 1]) {

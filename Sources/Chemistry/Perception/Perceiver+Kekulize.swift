@@ -20,7 +20,8 @@ extension Perceiver {
         var optional = [Bool](repeating: false, count: n)
         var makeSingle: [Int] = []
         let wasAromaticBond = bonds.map(\.isAromatic)
-        let ringNotCandidate = ringsWithoutSingleRingAromaticAtom()
+        let hasDummy = atoms.contains { $0.atomicNumber == 0 }
+        let ringNotCandidate = hasDummy ? ringsWithoutSingleRingAromaticAtom() : []
         for i in 0..<n where rings.isInRing(atom: i) {
             let a = atoms[i]
             let isDummy = a.atomicNumber == 0
@@ -62,14 +63,13 @@ extension Perceiver {
             var charge = Int(a.formalCharge)
             if ValenceModel.isEarlyAtom(z) { charge = -charge }
             if z == 6 && charge > 0 { charge = -charge }
-            var dv = ElementTable.defaultValence(z) + charge
+            var dv = ValenceModel.defaultValence(z) + charge
             let totalValence = Int(explicitValence[i]) + implicitH
             let radicals = Int(a.radicalElectrons)
             let totalDegree = degree(i) + implicitH - ignored
-            let valences = ElementTable.valences(z)
             var vi = 1
-            while totalValence > dv && vi < valences.count && valences[vi] > 0 {
-                dv = Int(valences[vi]) + charge
+            while totalValence > dv && vi < ValenceModel.valenceCount(z) && ValenceModel.valence(z, vi) > 0 {
+                dv = ValenceModel.valence(z, vi) + charge
                 vi += 1
             }
             // Aromatic N-oxides written without charges (O=n1ccccc1) when cleanUp did not apply.

@@ -16,7 +16,7 @@ enum RingPerception {
         atomCount n: Int, bonds: [Bond], offsets: [Int32], adjacentAtoms: [Int32], adjacentBonds: [Int32]
     ) -> RingInfo {
         var info = RingInfo(atomCount: n, bondCount: bonds.count)
-        if bonds.count < 3 || n < 3 { info.cyclomaticNumber = 0; return info }
+        if bonds.count < 3 || n < 3 { return info }
         var eligible = [Bool](repeating: true, count: bonds.count)
         var eligibleCount = 0
         for (i, b) in bonds.enumerated() {
@@ -29,7 +29,8 @@ enum RingPerception {
         var parentBond = [Int32](repeating: -1, count: n)
         var iterator = [Int32](repeating: 0, count: n)
         var edgeStack: [Int32] = []
-        var blocks: [[Int32]] = []
+        var blockBonds: [Int32] = []
+        var blockStart: [Int32] = [0]
         var time: Int32 = 0
         var components = 0
         var callStack: [Int32] = []
@@ -62,33 +63,119 @@ enum RingPerception {
                     let u = Int(u32)
                     low[u] = min(low[u], low[v])
                     if low[v] >= disc[u] {
-                        // Pop the block hanging below the tree edge u-v.
+                        // Pop the block hanging below the tree edge u-v; single bonds are bridges.
                         let treeBond = parentBond[v]
-                        var block: [Int32] = []
+                        let mark = blockBonds.count
                         while let e = edgeStack.popLast() {
-                            block.append(e)
+                            blockBonds.append(e)
                             if e == treeBond { break }
                         }
-                        if block.count > 1 { blocks.append(block) }
+                        if blockBonds.count - mark > 1 {
+                            blockStart.append(Int32(blockBonds.count))
+                        } else {
+                            blockBonds.removeLast(blockBonds.count - mark)
+                        }
                     }
                 }
             }
         }
         info.cyclomaticNumber = eligibleCount - n + components
-        if blocks.isEmpty { return info }
-
-        var rings: [[Int32]] = []
-        var complete = true
-        info.blockCount = blocks.count
-        for (blockIndex, block) in blocks.enumerated() {
-            for b in block {
+        let blockCount = blockStart.count - 1
+        guard blockCount > 0 else { return info }
+        info.blockCount = blockCount
+        for k in 0..<blockCount {
+            for b in blockBonds[Int(blockStart[k])..<Int(blockStart[k + 1])] {
                 info.bondIsCyclic[Int(b)] = true
-                info.bondBlock[Int(b)] = Int32(blockIndex)
+                info.bondBlock[Int(b)] = Int32(k)
             }
-            var blockRings: [[Int32]] = []
-            let ok = relevantCycles(of: block, bonds: bonds, into: &blockRings, budget: RingInfo.maximumRings - rings.count)
-            if !ok { complete = false }
-            rings.append(contentsOf: blockRings)
+        }
+
+        var rings = RingList()
+        var complete = true
+        var blockDegree = [Int32](repeating: 0, count: n)
+        for k in 0..<blockCount {
+            let slice = blockBonds[Int(blockStart[k])..<Int(blockStart[k + 1])]
+            let m = slice.count
+            var blockAtoms = 0
+            for b in slice {
+                let u = Int(bonds[Int(b)].begin), v = Int(bonds[Int(b)].end)
+                if blockDegree[u] == 0 { blockAtoms += 1 }
+                blockDegree[u] += 1
+                if blockDegree[v] == 0 { blockAtoms += 1 }
+                blockDegree[v] += 1
+            }
+            let budget = RingInfo.maximumRings - rings.count
+            if m == blockAtoms && budget > 0 {
+                // A single ring: walk it from its lowest atom towards the lower neighbour.
+                var first = Int.max
+                for b in slice { first = min(first, Int(bonds[Int(b)].begin), Int(bonds[Int(b)].end)) }
+                var cycle: [Int32] = []
+                cycle.reserveCapacity(m)
+                var previous = -1, current = first
+                repeat {
+                    cycle.append(Int32(current))
+                    var candidates = (Int.max, Int.max)
+                    for p in Int(offsets[current])..<Int(offsets[current + 1]) where info.bondBlock[Int(adjacentBonds[p])] == Int32(k) {
+                        let w = Int(adjacentAtoms[p])
+                        if candidates.0 == Int.max { candidates.0 = w } else { candidates.1 = w }
+                    }
+                    let next: Int
+                    if previous < 0 {
+                        next = min(candidates.0, candidates.1)
+                    } else {
+                        next = candidates.0 == previous ? candidates.1 : candidates.0
+                    }
+                    previous = current
+                    current = next
+                } while current != first && cycle.count <= m
+                rings.append(cycle)
+            } else if m == blockAtoms + 1 && budget > 2 {
+                // Two fused or bridged rings (a theta graph): three paths join the two branch atoms. The
+                // two cycles through the shortest path are relevant; the third only when the two shortest
+                // paths are equally long (bicyclo[2.2.2]octane has 3 rings, norbornane and naphthalene 2).
+                var branch = -1
+                for b in slice where branch < 0 {
+                    let u = Int(bonds[Int(b)].begin), v = Int(bonds[Int(b)].end)
+                    if blockDegree[u] == 3 { branch = u } else if blockDegree[v] == 3 { branch = v }
+                }
+                var paths: [[Int32]] = []
+                for p in Int(offsets[branch])..<Int(offsets[branch + 1]) where info.bondBlock[Int(adjacentBonds[p])] == Int32(k) {
+                    var path: [Int32] = [Int32(branch)]
+                    var previous = branch, current = Int(adjacentAtoms[p])
+                    while true {
+                        path.append(Int32(current))
+                        if blockDegree[current] != 2 { break }
+                        var next = -1
+                        for q in Int(offsets[current])..<Int(offsets[current + 1])
+                        where info.bondBlock[Int(adjacentBonds[q])] == Int32(k) && Int(adjacentAtoms[q]) != previous {
+                            next = Int(adjacentAtoms[q])
+                        }
+                        previous = current
+                        current = next
+                    }
+                    paths.append(path)
+                }
+                paths.sort { $0.count < $1.count }
+                func cycle(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+                    var c = a
+                    c.append(contentsOf: b.dropFirst().dropLast().reversed())
+                    return c
+                }
+                rings.append(normalize(cycle(paths[0], paths[1])))
+                rings.append(normalize(cycle(paths[0], paths[2])))
+                if paths[0].count == paths[1].count { rings.append(normalize(cycle(paths[1], paths[2]))) }
+            } else {
+                var found: [[Int32]] = []
+                let ok = m <= 64
+                    ? relevantCyclesSmall(of: Array(slice), bonds: bonds, into: &found, budget: budget)
+                    : relevantCycles(of: Array(slice), bonds: bonds, into: &found, budget: budget)
+                if !ok { complete = false }
+                for ring in found { rings.append(normalize(ring)) }
+            }
+            for b in slice {
+                blockDegree[Int(bonds[Int(b)].begin)] = 0
+                blockDegree[Int(bonds[Int(b)].end)] = 0
+            }
         }
         info.isComplete = complete
         // Per-atom ring-bond counts come from the cyclic bonds, so they stay exact even when bounded.
@@ -96,14 +183,25 @@ enum RingPerception {
             info.atomRingBonds[Int(b.begin)] += 1
             info.atomRingBonds[Int(b.end)] += 1
         }
-        // Normalize each ring (start at its lowest atom, towards the lower neighbour), then sort by size.
-        var normalized: [[Int32]] = rings.map(normalize)
-        normalized.sort { a, b in a.count != b.count ? a.count < b.count : a.lexicographicallyPrecedes(b) }
-        info.ringAtomList.reserveCapacity(normalized.reduce(0) { $0 + $1.count })
-        for ring in normalized {
+        // Rings sorted by size, then by atoms.
+        var order = Array(0..<rings.count)
+        if rings.count > 1 {
+            order.sort { x, y in
+                let sx = rings.size(x), sy = rings.size(y)
+                if sx != sy { return sx < sy }
+                return rings.atoms(x).lexicographicallyPrecedes(rings.atoms(y))
+            }
+        }
+        info.ringAtomList.reserveCapacity(rings.atomList.count)
+        info.ringBondList.reserveCapacity(rings.atomList.count)
+        info.ringOffsets.reserveCapacity(rings.count + 1)
+        for r in order {
+            let ring = rings.atoms(r)
             let size = Int32(ring.count)
-            for (k, a) in ring.enumerated() {
-                let next = ring[(k + 1) % ring.count]
+            var k = ring.startIndex
+            while k < ring.endIndex {
+                let a = ring[k]
+                let next = k + 1 < ring.endIndex ? ring[k + 1] : ring[ring.startIndex]
                 info.ringAtomList.append(a)
                 var bondIndex: Int32 = -1
                 for p in Int(offsets[Int(a)])..<Int(offsets[Int(a) + 1]) where adjacentAtoms[p] == next {
@@ -119,10 +217,24 @@ enum RingPerception {
                     info.bondRings[bi] += 1
                     if info.bondSmallestRing[bi] == 0 || size < info.bondSmallestRing[bi] { info.bondSmallestRing[bi] = size }
                 }
+                k += 1
             }
             info.ringOffsets.append(Int32(info.ringAtomList.count))
         }
         return info
+    }
+
+    /// Rings as one flat list while they are being found.
+    struct RingList {
+        var atomList: [Int32] = []
+        var offsets: [Int32] = [0]
+        var count: Int { offsets.count - 1 }
+        mutating func append(_ ring: [Int32]) {
+            atomList.append(contentsOf: ring)
+            offsets.append(Int32(atomList.count))
+        }
+        func size(_ r: Int) -> Int { Int(offsets[r + 1] - offsets[r]) }
+        func atoms(_ r: Int) -> ArraySlice<Int32> { atomList[Int(offsets[r])..<Int(offsets[r + 1])] }
     }
 
     /// Rotates and reflects a cycle so it starts at its lowest atom and continues to the lower neighbour.
@@ -136,6 +248,226 @@ enum RingPerception {
         out.reserveCapacity(n)
         for k in 0..<n { out.append(ring[forward ? (start + k) % n : (start - k + n) % n]) }
         return out
+    }
+
+    /// Vismara's algorithm for blocks of at most 64 bonds (every fused ring system of a drug-like molecule),
+    /// with each cycle's bond set in one 64-bit word; the same result as `relevantCycles`, without the
+    /// allocations.
+    static func relevantCyclesSmall(of block: [Int32], bonds: [Bond], into rings: inout [[Int32]], budget: Int) -> Bool {
+        var unique: [Int32] = []
+        unique.reserveCapacity(block.count)
+        for b in block {
+            unique.append(bonds[Int(b)].begin)
+            unique.append(bonds[Int(b)].end)
+        }
+        unique.sort()
+        var w = 0
+        for a in unique where w == 0 || unique[w - 1] != a {
+            unique[w] = a
+            w += 1
+        }
+        unique.removeLast(unique.count - w)
+        let n = unique.count
+        let m = block.count
+        func local(_ atom: Int32) -> Int {
+            var lo = 0, hi = n - 1
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if unique[mid] < atom { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        var start = [Int](repeating: 0, count: n + 1)
+        var ends = [(Int, Int)](repeating: (0, 0), count: m)
+        for (e, b) in block.enumerated() {
+            let u = local(bonds[Int(b)].begin), v = local(bonds[Int(b)].end)
+            ends[e] = (u, v)
+            start[u + 1] += 1
+            start[v + 1] += 1
+        }
+        for v in 0..<n { start[v + 1] += start[v] }
+        var fill = start
+        var nbr = [Int](repeating: 0, count: 2 * m)
+        var nbrEdge = [Int](repeating: 0, count: 2 * m)
+        for (e, (u, v)) in ends.enumerated() {
+            nbr[fill[u]] = v; nbrEdge[fill[u]] = e; fill[u] += 1
+            nbr[fill[v]] = u; nbrEdge[fill[v]] = e; fill[v] += 1
+        }
+        let cyclomatic = m - n + 1
+        var dist = [Int32](repeating: -1, count: n)
+        var pathMask = [UInt64](repeating: 0, count: n)  // edges of the first shortest path from the root
+        var pathVertices = [UInt64](repeating: 0, count: n)  // vertices of it (n <= 64 here, since m <= 64 and m >= n)
+        var order = [Int](repeating: 0, count: n)
+        var predecessors = [Int](repeating: 0, count: 8)
+        struct Candidate {
+            var root: Int32, a: Int32, b: Int32, middle: Int32
+            var length: Int32
+            var mask: UInt64
+        }
+        var candidates: [Candidate] = []
+        func search(_ r: Int) -> Int {
+            for v in 0..<n { dist[v] = -1 }
+            dist[r] = 0
+            pathMask[r] = 0
+            pathVertices[r] = 0
+            order[0] = r
+            var head = 0, tail = 1
+            while head < tail {
+                let v = order[head]
+                head += 1
+                for p in start[v]..<start[v + 1] {
+                    let x = nbr[p]
+                    guard x < r, dist[x] < 0 else { continue }
+                    dist[x] = dist[v] + 1
+                    pathMask[x] = pathMask[v] | (1 << UInt64(nbrEdge[p]))
+                    pathVertices[x] = pathVertices[v] | (1 << UInt64(x))
+                    order[tail] = x
+                    tail += 1
+                }
+            }
+            return tail
+        }
+        for r in 0..<n {
+            let reached = search(r)
+            for k in 1..<reached {
+                let y = order[k]
+                var count = 0
+                for p in start[y]..<start[y + 1] {
+                    let z = nbr[p]
+                    guard z <= r, dist[z] >= 0 else { continue }
+                    if dist[z] + 1 == dist[y] {
+                        if count == predecessors.count { predecessors.append(0) }
+                        predecessors[count] = p
+                        count += 1
+                    } else if dist[z] == dist[y], z < y, pathVertices[y] & pathVertices[z] == 0 {
+                        candidates.append(Candidate(
+                            root: Int32(r), a: Int32(y), b: Int32(z), middle: -1, length: 2 * dist[y] + 1,
+                            mask: pathMask[y] | pathMask[z] | (1 << UInt64(nbrEdge[p]))))
+                    }
+                }
+                if count > 1 {
+                    for i in 0..<count {
+                        let pi = predecessors[i], a = nbr[pi]
+                        for j in (i + 1)..<count {
+                            let pj = predecessors[j], b = nbr[pj]
+                            guard pathVertices[a] & pathVertices[b] == 0 else { continue }
+                            candidates.append(Candidate(
+                                root: Int32(r), a: Int32(a), b: Int32(b), middle: Int32(y), length: 2 * dist[y],
+                                mask: pathMask[a] | pathMask[b] | (1 << UInt64(nbrEdge[pi])) | (1 << UInt64(nbrEdge[pj]))))
+                        }
+                    }
+                }
+            }
+        }
+        candidates.sort { $0.length < $1.length }
+        // Relevance: independent of all shorter candidates (GF(2) elimination on 64-bit rows).
+        var pivotRow = [UInt64](repeating: 0, count: 64)
+        var hasPivot: UInt64 = 0
+        var rank = 0
+        func reduce(_ v: UInt64) -> UInt64 {
+            var x = v
+            while x != 0 {
+                let bit = x.trailingZeroBitCount
+                if hasPivot & (1 << UInt64(bit)) == 0 { return x }
+                x ^= pivotRow[bit]
+            }
+            return 0
+        }
+        var relevant: [Int] = []
+        var index = 0
+        while index < candidates.count && rank < cyclomatic {
+            let length = candidates[index].length
+            var end = index
+            while end < candidates.count && candidates[end].length == length { end += 1 }
+            for k in index..<end where reduce(candidates[k].mask) != 0 { relevant.append(k) }
+            for k in index..<end {
+                let x = reduce(candidates[k].mask)
+                if x != 0 {
+                    let bit = x.trailingZeroBitCount
+                    pivotRow[bit] = x
+                    hasPivot |= 1 << UInt64(bit)
+                    rank += 1
+                }
+            }
+            index = end
+        }
+        // Every member of each relevant family: all pairs of shortest paths from the root.
+        var complete = true
+        var seen: [UInt64] = []
+        var currentRoot = -1
+        for k in relevant {
+            let c = candidates[k]
+            if Int(c.root) != currentRoot {
+                _ = search(Int(c.root))
+                currentRoot = Int(c.root)
+            }
+            let pathsA = shortestPaths(to: Int(c.a), root: currentRoot, dist: dist, start: start, nbr: nbr, nbrEdge: nbrEdge, limit: budget)
+            let pathsB = shortestPaths(to: Int(c.b), root: currentRoot, dist: dist, start: start, nbr: nbr, nbrEdge: nbrEdge, limit: budget)
+            if pathsA.count >= budget || pathsB.count >= budget { complete = false }
+            let closing: UInt64
+            if c.middle >= 0 {
+                closing = edgeBit(Int(c.a), Int(c.middle), start, nbr, nbrEdge) | edgeBit(Int(c.b), Int(c.middle), start, nbr, nbrEdge)
+            } else {
+                closing = edgeBit(Int(c.a), Int(c.b), start, nbr, nbrEdge)
+            }
+            for pa in pathsA {
+                for pb in pathsB {
+                    if rings.count >= budget { return false }
+                    guard pa.vertices & pb.vertices == 0 else { continue }
+                    let mask = pa.edges | pb.edges | closing
+                    if seen.contains(mask) { continue }
+                    seen.append(mask)
+                    var cycle = pa.path.map { unique[$0] }
+                    if c.middle >= 0 { cycle.append(unique[Int(c.middle)]) }
+                    for v in pb.path.dropFirst().reversed() { cycle.append(unique[v]) }
+                    rings.append(cycle)
+                }
+            }
+        }
+        return complete
+    }
+
+    static func edgeBit(_ a: Int, _ b: Int, _ start: [Int], _ nbr: [Int], _ nbrEdge: [Int]) -> UInt64 {
+        for p in start[a]..<start[a + 1] where nbr[p] == b { return 1 << UInt64(nbrEdge[p]) }
+        return 0
+    }
+
+    /// Every shortest path from the root to `target` within the restricted search (vertex lists from the
+    /// root, with their edge and non-root vertex masks); at most `limit`.
+    static func shortestPaths(
+        to target: Int, root: Int, dist: [Int32], start: [Int], nbr: [Int], nbrEdge: [Int], limit: Int
+    ) -> [(path: [Int], edges: UInt64, vertices: UInt64)] {
+        var results: [(path: [Int], edges: UInt64, vertices: UInt64)] = []
+        var path: [Int] = [target]
+        var edges: [UInt64] = [0]
+        var choice: [Int] = [start[target]]
+        while let top = path.last {
+            if top == root {
+                var vertices: UInt64 = 0
+                for v in path where v != root { vertices |= 1 << UInt64(v) }
+                results.append((path.reversed(), edges[edges.count - 1], vertices))
+                if results.count >= limit { return results }
+                path.removeLast(); edges.removeLast(); choice.removeLast()
+                continue
+            }
+            var advanced = false
+            while choice[choice.count - 1] < start[top + 1] {
+                let p = choice[choice.count - 1]
+                choice[choice.count - 1] += 1
+                let w = nbr[p]
+                if w <= root && dist[w] >= 0 && dist[w] + 1 == dist[top] {
+                    path.append(w)
+                    edges.append(edges[edges.count - 1] | (1 << UInt64(nbrEdge[p])))
+                    choice.append(start[w])
+                    advanced = true
+                    break
+                }
+            }
+            if !advanced {
+                path.removeLast(); edges.removeLast(); choice.removeLast()
+            }
+        }
+        return results
     }
 
     /// Appends the relevant cycles of one biconnected block (as atom sequences); returns `false` when a
@@ -170,25 +502,6 @@ enum RingPerception {
             degree[u] += 1
             degree[v] += 1
         }
-        if m == n {
-            // A single cycle: walk it.
-            guard budget > 0 else { return false }
-            var cycle: [Int32] = [unique[0]]
-            var previous = -1
-            var current = 0
-            while true {
-                var next = -1
-                for (e, (u, v)) in ends.enumerated() where e != previous {
-                    if u == current { next = v; previous = e; break }
-                    if v == current { next = u; previous = e; break }
-                }
-                if next <= 0 { break }
-                cycle.append(unique[next])
-                current = next
-            }
-            rings.append(cycle)
-            return true
-        }
         var start = [Int](repeating: 0, count: n + 1)
         for v in 0..<n { start[v + 1] = start[v] + degree[v] }
         var fill = start
@@ -197,6 +510,46 @@ enum RingPerception {
         for (e, (u, v)) in ends.enumerated() {
             nbr[fill[u]] = v; nbrEdge[fill[u]] = e; fill[u] += 1
             nbr[fill[v]] = u; nbrEdge[fill[v]] = e; fill[v] += 1
+        }
+        /// Walks from `from` through `first` until a vertex whose degree is not 2 (or `from` again).
+        func trace(from: Int, first: Int) -> [Int] {
+            var path = [from]
+            var previous = from
+            var current = first
+            while true {
+                path.append(current)
+                if current == from || start[current + 1] - start[current] != 2 { return path }
+                let a = nbr[start[current]], b = nbr[start[current] + 1]
+                let next = a == previous ? b : a
+                previous = current
+                current = next
+            }
+        }
+        if m == n {
+            // A single cycle.
+            guard budget > 0 else { return false }
+            var path = trace(from: 0, first: nbr[start[0]])
+            path.removeLast()
+            rings.append(path.map { unique[$0] })
+            return true
+        }
+        if m == n + 1 {
+            // Two fused or bridged rings (a theta graph): three paths join the two branch atoms. The two
+            // cycles through the shortest path are relevant; the third only when the two shortest paths
+            // are equally long (bicyclo[2.2.2]octane has 3 rings, norbornane and naphthalene 2).
+            guard budget > 2, let a = (0..<n).first(where: { start[$0 + 1] - start[$0] == 3 }) else { return false }
+            var paths = (start[a]..<start[a + 1]).map { trace(from: a, first: nbr[$0]) }
+            paths.sort { $0.count < $1.count }
+            func cycle(_ p: [Int], _ q: [Int]) -> [Int32] {
+                // Both paths run from a to the other branch atom: p, then q backwards without its ends.
+                var c = p.map { unique[$0] }
+                for v in q.dropFirst().dropLast().reversed() { c.append(unique[v]) }
+                return c
+            }
+            rings.append(cycle(paths[0], paths[1]))
+            rings.append(cycle(paths[0], paths[2]))
+            if paths[0].count == paths[1].count { rings.append(cycle(paths[1], paths[2])) }
+            return true
         }
         let cyclomatic = m - n + 1
         var search = VismaraSearch(n: n, m: m, start: start, nbr: nbr, nbrEdge: nbrEdge)

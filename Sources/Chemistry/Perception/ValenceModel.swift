@@ -24,6 +24,22 @@ enum ValenceModel {
         return table
     }()
 
+    /// The element table's valence lists, flattened (at most 4 per element) so the hot paths read plain
+    /// integers instead of retaining nested arrays.
+    static let valenceTable: [Int8] = {
+        var table = [Int8](repeating: -1, count: 4 * (ElementTable.maxAtomicNumber + 1))
+        for z in 0...ElementTable.maxAtomicNumber {
+            for (i, v) in ElementTable.valences(z).prefix(4).enumerated() { table[4 * z + i] = v }
+        }
+        return table
+    }()
+    static let valenceCounts: [UInt8] = (0...ElementTable.maxAtomicNumber).map { UInt8(min(4, ElementTable.valences($0).count)) }
+
+    @inline(__always) static func valenceCount(_ z: Int) -> Int { Int(valenceCounts[z]) }
+    @inline(__always) static func valence(_ z: Int, _ i: Int) -> Int { Int(valenceTable[4 * z + i]) }
+    @inline(__always) static func defaultValence(_ z: Int) -> Int { Int(valenceTable[4 * z]) }
+    @inline(__always) static func lastValence(_ z: Int) -> Int { Int(valenceTable[4 * z + Int(valenceCounts[z]) - 1]) }
+
     @inline(__always)
     static func isEarlyAtom(_ z: Int) -> Bool { z >= 0 && z < earlyAtoms.count && earlyAtoms[z] }
 
@@ -34,8 +50,7 @@ enum ValenceModel {
     /// their element for the valence model whatever their charge.
     @inline(__always)
     static func hasNoValences(_ z: Int) -> Bool {
-        let list = ElementTable.valences(z)
-        return list.count == 1 && list[0] == -1
+        valenceCounts[z] == 1 && valenceTable[4 * z] == -1
     }
 
     /// The element whose valences apply: Z − charge (N+ behaves as C, O− as F), clamped to the table.
@@ -59,12 +74,13 @@ enum ValenceModel {
     static func explicitValence(atomicNumber z: Int, charge: Int, accumulatedHalves: Int, isAromaticAtom: Bool) -> Int {
         var accum = accumulatedHalves
         let effective = effectiveAtomicNumber(z, charge: charge)
-        let dv = ElementTable.defaultValence(effective)
+        let dv = defaultValence(effective)
         if isAromaticAtom && dv >= 0 && accum > 2 * dv {
             var pval = dv
-            for v in ElementTable.valences(effective) {
-                if v == -1 || 2 * Int(v) > accum { break }
-                pval = Int(v)
+            for i in 0..<valenceCount(effective) {
+                let v = valence(effective, i)
+                if v == -1 || 2 * v > accum { break }
+                pval = v
             }
             if accum - 2 * pval <= 3 { accum = 2 * pval }
         }
@@ -75,13 +91,13 @@ enum ValenceModel {
     /// atom # i X, v, is greater than permitted").
     @inline(__always)
     static func exceedsMaximumValence(atomicNumber z: Int, charge: Int, explicitValence: Int) -> Bool {
-        let own = ElementTable.valences(z)
-        guard let ownLast = own.last, ownLast >= 0 else { return false }
+        let ownLast = lastValence(z)
+        guard ownLast >= 0 else { return false }
         let effective = effectiveAtomicNumber(z, charge: charge)
-        var maximum = Int(ElementTable.valences(effective).last ?? -1)
+        var maximum = lastValence(effective)
         var offset = 0
         if canBeHypervalent(z, effective: effective) {
-            maximum = Int(ownLast)
+            maximum = ownLast
             offset = -charge
         }
         if z == 1 && charge == -1 { maximum = 2 }
@@ -112,29 +128,30 @@ enum ValenceModel {
             return .unreasonableHydrogenCharge
         }
         var explicitPlusRadicals = ev + radicals
-        let own = ElementTable.valences(z)
         var effective = effectiveAtomicNumber(z, charge: charge)
         if effective == 0 { return .count(0) }
-        let dv = ElementTable.defaultValence(effective)
+        let dv = defaultValence(effective)
         if dv == -1 { return .count(0) }
         if canBeHypervalent(z, effective: effective) {
             effective = z
             explicitPlusRadicals -= charge
         }
-        let valences = ElementTable.valences(effective)
+        let count = valenceCount(effective)
         if isAromaticAtom {
             if explicitPlusRadicals <= dv { return .count(dv - explicitPlusRadicals) }
-            for v in valences {
+            for i in 0..<count {
+                let v = valence(effective, i)
                 if v <= 0 { break }
-                if Int(v) == explicitPlusRadicals { return .count(0) }
+                if v == explicitPlusRadicals { return .count(0) }
             }
             return .aromaticValenceNotAllowed
         }
-        for v in valences {
+        for i in 0..<count {
+            let v = valence(effective, i)
             if v < 0 { break }
-            if explicitPlusRadicals <= Int(v) { return .count(Int(v) - explicitPlusRadicals) }
+            if explicitPlusRadicals <= v { return .count(v - explicitPlusRadicals) }
         }
-        if (valences.last ?? -1) != -1 && (own.last ?? -1) > 0 { return .valenceTooHigh }
+        if lastValence(effective) != -1 && lastValence(z) > 0 { return .valenceTooHigh }
         return .count(0)
     }
 }

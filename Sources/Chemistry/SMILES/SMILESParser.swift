@@ -50,8 +50,12 @@ struct SMILESParser {
     /// order they closed in, which is the bond order RDKit gives them.
     private var ringBonds: [ClosedRing] = []
     private var sequence: UInt32 = 0
-    /// Existing bonds as atom-pair keys, to reject a ring closure that duplicates a bond.
-    private var bondKeys = Set<UInt64>()
+    /// The atom each atom was bonded from when it was read (-1 for the first atom of a component): a ring
+    /// closure duplicates a chain bond only between an atom and this one.
+    private var fromAtom: [Int32] = []
+    /// Ring-closure atom pairs, searched linearly while few and through a set when many.
+    private var ringPairs: [UInt64] = []
+    private var ringPairSet: Set<UInt64>?
 
     /// Atom count limit: indices are `Int32` and every per-atom array must stay allocatable.
     static let maximumAtoms = 1 << 24
@@ -149,6 +153,18 @@ struct SMILESParser {
             result.name = String(title.trimmingWhitespace())
         }
         if position == end { return }
+        // Roughly one atom and one bond per character: reserve once instead of growing.
+        let estimate = end - position
+        result.atoms.reserveCapacity(estimate)
+        result.atomOffsets.reserveCapacity(estimate)
+        result.atomSequence.reserveCapacity(estimate)
+        fromAtom.reserveCapacity(estimate)
+        result.bonds.reserveCapacity(estimate)
+        result.bondDirections.reserveCapacity(estimate)
+        result.bondWrittenFromBegin.reserveCapacity(estimate)
+        result.bondSequenceAtBegin.reserveCapacity(estimate)
+        result.bondSequenceAtEnd.reserveCapacity(estimate)
+        result.bondHasSymbol.reserveCapacity(estimate)
         try parseChain()
         try finish()
     }
@@ -255,6 +271,7 @@ struct SMILESParser {
         }
         if atom.chirality.kind != .none { result.hasChirality = true }
         atom.implicitHydrogens = 0
+        fromAtom.append(previousAtom)
         result.atoms.append(atom)
         result.atomOffsets.append(Int32(offset))
         result.atomSequence.append(sequence)
@@ -273,7 +290,6 @@ struct SMILESParser {
             if pending.reversedDative { swap(&begin, &end) }
         }
         if direction != 0 { result.hasDirections = true }
-        bondKeys.insert(SMILESParser.key(a, b))
         result.bonds.append(Bond(begin: begin, end: end, order: order, isAromatic: order == .aromatic))
         result.bondDirections.append(direction)
         result.bondWrittenFromBegin.append(begin == a)
@@ -285,6 +301,20 @@ struct SMILESParser {
         result.bondSequenceAtBegin.append(begin == a ? atEarlier : atNew)
         result.bondSequenceAtEnd.append(begin == a ? atNew : atEarlier)
         result.bondHasSymbol.append(pending != nil)
+    }
+
+    private func hasRingPair(_ key: UInt64) -> Bool {
+        if let set = ringPairSet { return set.contains(key) }
+        return ringPairs.contains(key)
+    }
+
+    private mutating func addRingPair(_ key: UInt64) {
+        if ringPairSet != nil {
+            ringPairSet?.insert(key)
+        } else {
+            ringPairs.append(key)
+            if ringPairs.count > 32 { ringPairSet = Set(ringPairs) }
+        }
     }
 
     static func key(_ a: Int32, _ b: Int32) -> UInt64 {
@@ -340,7 +370,7 @@ struct SMILESParser {
             throw error(.ringClosureToSelf, "ring closure \(number) opens and closes on the same atom", at: offset, atom: atom)
         }
         let pairKey = SMILESParser.key(open.atom, atom)
-        if bondKeys.contains(pairKey) {
+        if fromAtom[Int(atom)] == open.atom || fromAtom[Int(open.atom)] == atom || hasRingPair(pairKey) {
             throw error(.duplicateBond, "ring closure \(number) bonds two atoms that are already bonded", at: offset, atom: atom)
         }
         // The opening side is written "opener bond closer", the closing side "closer bond opener".
@@ -377,7 +407,7 @@ struct SMILESParser {
         }
         let atCloser = sequence
         sequence += 1
-        bondKeys.insert(pairKey)
+        addRingPair(pairKey)
         if direction != 0 { result.hasDirections = true }
         ringBonds.append(
             ClosedRing(

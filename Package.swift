@@ -101,6 +101,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "chemistry-bench", dependencies: ["Chemistry"], swiftSettings: strictSettings),
+        .executableTarget(name: "substructure-bench", dependencies: ["Chemistry"], swiftSettings: strictSettings),
         .testTarget(
             name: "ChemistryTests", dependencies: ["Chemistry"], resources: [.copy("Resources")],
             swiftSettings: strictSettings),

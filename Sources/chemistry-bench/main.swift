@@ -108,6 +108,33 @@ case "dump":
             print("\(index)\tERR\t\(error.code)\t\(error.message)")
         }
     }
+case "parse":
+    var count = 0
+    for line in lines { count += (try? Molecule(smiles: line, options: SMILESReadOptions(perceive: false)))?.atomCount ?? 0 }
+    print(count)
+case "rings":
+    let raw = lines.compactMap { try? Molecule(smiles: $0, options: SMILESReadOptions(perceive: false)) }
+    var count = 0
+    for var m in raw { m.perceiveRings(); count += m.ringInfo.ringCount }
+    print(count)
+case "phases":
+    // Time each phase on molecules parsed once: rings alone, full perception, parsing alone.
+    let repeats = arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1
+    let raw = lines.compactMap { try? Molecule(smiles: $0, options: SMILESReadOptions(perceive: false)) }
+    let clock = ContinuousClock()
+    var count = 0
+    let rings = clock.measure {
+        for _ in 0..<repeats { for var m in raw { m.perceiveRings(); count += m.ringInfo.ringCount } }
+    }
+    let perception = clock.measure {
+        for _ in 0..<repeats { for var m in raw { try? m.perceive(); count += m.atomCount } }
+    }
+    let parsing = clock.measure {
+        for _ in 0..<repeats { for line in lines { count += (try? Molecule(smiles: line, options: SMILESReadOptions(perceive: false)))?.atomCount ?? 0 } }
+    }
+    let n = Double(raw.count * repeats)
+    func us(_ d: Duration) -> String { String(format: "%.2f", (Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18) * 1e6 / n) }
+    print("microseconds per molecule: rings \(us(rings)) perception \(us(perception)) parsing \(us(parsing)) (\(count))")
 case "stereo":
     for line in lines {
         guard let m = try? Molecule(smiles: line) else { print("ERR"); continue }

@@ -18,6 +18,26 @@ public enum ChiralityPermutation {
     public static func convert(_ chirality: Chirality, from: [Int32], to: [Int32]) -> Chirality? {
         guard chirality.kind != .none else { return chirality }
         guard from.count == to.count else { return nil }
+        if chirality.kind == .tetrahedral {
+            // Four neighbours: the parity of the permutation, without allocating.
+            guard from.count == 4 else { return nil }
+            var position: UInt64 = 0  // 4 bits per entry
+            var used = 0
+            for i in 0..<4 {
+                var j = 0
+                while j < 4 && to[j] != from[i] { j += 1 }
+                guard j < 4, used & (1 << j) == 0 else { return nil }
+                used |= 1 << j
+                position |= UInt64(j) << UInt64(4 * i)
+            }
+            var inversions = 0
+            for i in 0..<4 {
+                for k in (i + 1)..<4 where (position >> UInt64(4 * i)) & 15 > (position >> UInt64(4 * k)) & 15 {
+                    inversions += 1
+                }
+            }
+            return inversions % 2 == 1 ? chirality.inverted : chirality
+        }
         // Position of each `from` identity in `to`.
         var permutation = [Int](repeating: -1, count: from.count)
         for (i, id) in from.enumerated() {

@@ -23,10 +23,12 @@ struct MaximumMatching {
         self.start = start
         self.neighbours = neighbours
         mate = [Int](repeating: -1, count: vertexCount)
-        parent = [Int](repeating: -1, count: vertexCount)
-        base = Array(0..<vertexCount)
-        inQueue = [Bool](repeating: false, count: vertexCount)
-        inBlossom = [Bool](repeating: false, count: vertexCount)
+        // The search arrays are allocated only if an augmenting search is needed (rarely, after the greedy
+        // seed).
+        parent = []
+        base = []
+        inQueue = []
+        inBlossom = []
     }
 
     /// Matches greedily, visiting vertices with fewest neighbours first (they have the fewest choices).
@@ -51,8 +53,14 @@ struct MaximumMatching {
 
     /// Augments from every free vertex in `roots` (all vertices when nil) until no augmenting path is left.
     /// Augmenting never unmatches a vertex.
-    mutating func augment(roots: [Int]? = nil) {
-        for v in roots ?? Array(0..<vertexCount) where mate[v] < 0 {
+    mutating func augment() {
+        for v in 0..<vertexCount where mate[v] < 0 {
+            if parent.isEmpty {
+                parent = [Int](repeating: -1, count: vertexCount)
+                base = Array(0..<vertexCount)
+                inQueue = [Bool](repeating: false, count: vertexCount)
+                inBlossom = [Bool](repeating: false, count: vertexCount)
+            }
             if let end = findAugmentingPath(from: v) {
                 var u = end
                 while u >= 0 {

@@ -90,7 +90,7 @@ extension Perceiver {
         // atom) must find a partner in each.
         var blockAtoms = [[Int]](repeating: [], count: rings.blockCount)
         for b in 0..<bonds.count {
-            let block = Int(rings.bondBlock[b])
+            let block = rings.block(ofBond: b)
             guard block >= 0 else { continue }
             if candidate[Int(bonds[b].begin)] { blockAtoms[block].append(Int(bonds[b].begin)) }
             if candidate[Int(bonds[b].end)] { blockAtoms[block].append(Int(bonds[b].end)) }
@@ -107,7 +107,7 @@ extension Perceiver {
                 for p in Int(offsets[i])..<Int(offsets[i + 1]) {
                     let other = Int(adjacentAtoms[p])
                     let b = Int(adjacentBonds[p])
-                    guard Int(rings.bondBlock[b]) == block, local[other] >= 0 else { continue }
+                    guard rings.block(ofBond: b) == block, local[other] >= 0 else { continue }
                     guard wasAromaticBond[b] || atoms[i].atomicNumber == 0 || atoms[other].atomicNumber == 0 else { continue }
                     neighbours.append(local[other])
                     edgeBond.append(b)

@@ -8,7 +8,8 @@
 /// Dative and zero-order bonds are not ring bonds. Each ring lists its atoms in cycle order, starting at its
 /// lowest atom index and heading to the lower of that atom's two ring neighbours (RDKit's order), and its
 /// bonds in the same order (bond `k` joins atom `k` and atom `k + 1`, the last one closes the cycle).
-/// Rings are sorted by size.
+/// Rings are sorted by size. Before perception (`Molecule.perceive()` or `perceiveRings()`) the value is
+/// empty and every per-atom and per-bond question answers 0 or `false`.
 ///
 /// Work is bounded: when a ring system has more relevant cycles than `RingInfo.maximumRings` (a fullerene
 /// with hundreds of atoms, a large cage), the rest are left out and `isComplete` is `false`; every ring bond
@@ -20,14 +21,27 @@ public struct RingInfo: Sendable, Hashable {
     @usableFromInline var ringAtomList: [Int32] = []
     @usableFromInline var ringBondList: [Int32] = []
     @usableFromInline var ringOffsets: [Int32] = [0]
-    @usableFromInline var atomRings: [Int32] = []
-    @usableFromInline var atomSmallestRing: [Int32] = []
-    @usableFromInline var atomRingBonds: [Int32] = []
-    @usableFromInline var bondRings: [Int32] = []
-    @usableFromInline var bondSmallestRing: [Int32] = []
-    @usableFromInline var bondIsCyclic: [Bool] = []
-    /// The biconnected ring system (fused system) each ring bond belongs to, -1 for other bonds.
-    var bondBlock: [Int32] = []
+    @usableFromInline var atomStats: [AtomStats] = []
+    @usableFromInline var bondStats: [BondStats] = []
+
+    /// Ring facts of one atom (one small struct per atom keeps them in one allocation).
+    @usableFromInline
+    struct AtomStats: Sendable, Hashable {
+        @usableFromInline var rings: Int32 = 0
+        @usableFromInline var smallest: Int32 = 0
+        @usableFromInline var ringBonds: Int32 = 0
+    }
+
+    /// Ring facts of one bond.
+    @usableFromInline
+    struct BondStats: Sendable, Hashable {
+        @usableFromInline var rings: Int32 = 0
+        @usableFromInline var smallest: Int32 = 0
+        /// The biconnected ring system (fused system) the bond belongs to, -1 for bonds in no ring.
+        @usableFromInline var block: Int32 = -1
+        @usableFromInline var cyclic = false
+    }
+
     var blockCount = 0
 
     /// The number of independent cycles (bonds − atoms + connected components, over ring-capable bonds):
@@ -38,13 +52,8 @@ public struct RingInfo: Sendable, Hashable {
 
     /// Empty ring information for a molecule with `atomCount` atoms and `bondCount` bonds.
     public init(atomCount: Int = 0, bondCount: Int = 0) {
-        atomRings = [Int32](repeating: 0, count: atomCount)
-        atomSmallestRing = [Int32](repeating: 0, count: atomCount)
-        atomRingBonds = [Int32](repeating: 0, count: atomCount)
-        bondRings = [Int32](repeating: 0, count: bondCount)
-        bondSmallestRing = [Int32](repeating: 0, count: bondCount)
-        bondIsCyclic = [Bool](repeating: false, count: bondCount)
-        bondBlock = [Int32](repeating: -1, count: bondCount)
+        atomStats = [AtomStats](repeating: AtomStats(), count: atomCount)
+        bondStats = [BondStats](repeating: BondStats(), count: bondCount)
     }
 
     /// Number of rings (relevant cycles).
@@ -68,31 +77,35 @@ public struct RingInfo: Sendable, Hashable {
 
     /// How many rings contain the atom (SMARTS `R<n>`).
     @inlinable
-    public func ringCount(ofAtom atom: Int) -> Int { Int(atomRings[atom]) }
+    public func ringCount(ofAtom atom: Int) -> Int { atom < atomStats.count ? Int(atomStats[atom].rings) : 0 }
 
     /// The size of the smallest ring containing the atom, 0 when it is in none (SMARTS `r<n>`).
     @inlinable
-    public func smallestRingSize(ofAtom atom: Int) -> Int { Int(atomSmallestRing[atom]) }
+    public func smallestRingSize(ofAtom atom: Int) -> Int { atom < atomStats.count ? Int(atomStats[atom].smallest) : 0 }
 
     /// How many ring bonds the atom has (SMARTS `x<n>`).
     @inlinable
-    public func ringBondCount(ofAtom atom: Int) -> Int { Int(atomRingBonds[atom]) }
+    public func ringBondCount(ofAtom atom: Int) -> Int { atom < atomStats.count ? Int(atomStats[atom].ringBonds) : 0 }
 
     /// Whether the atom is in any ring.
     @inlinable
-    public func isInRing(atom: Int) -> Bool { atomRingBonds[atom] > 0 }
+    public func isInRing(atom: Int) -> Bool { atom < atomStats.count && atomStats[atom].ringBonds > 0 }
 
     /// How many rings contain the bond.
     @inlinable
-    public func ringCount(ofBond bond: Int) -> Int { Int(bondRings[bond]) }
+    public func ringCount(ofBond bond: Int) -> Int { bond < bondStats.count ? Int(bondStats[bond].rings) : 0 }
 
     /// Whether the bond is in any ring (SMARTS bond `@`).
     @inlinable
-    public func isInRing(bond: Int) -> Bool { bondIsCyclic[bond] }
+    public func isInRing(bond: Int) -> Bool { bond < bondStats.count && bondStats[bond].cyclic }
 
     /// The size of the smallest ring containing the bond, 0 when it is in none.
     @inlinable
-    public func smallestRingSize(ofBond bond: Int) -> Int { Int(bondSmallestRing[bond]) }
+    public func smallestRingSize(ofBond bond: Int) -> Int { bond < bondStats.count ? Int(bondStats[bond].smallest) : 0 }
+
+    /// The fused ring system of a ring bond, -1 for other bonds.
+    @inlinable
+    func block(ofBond bond: Int) -> Int { bond < bondStats.count ? Int(bondStats[bond].block) : -1 }
 
     /// Whether some ring of exactly `size` atoms contains the atom (RDKit's SMARTS extension `k<n>`).
     public func isInRing(atom: Int, ofSize size: Int) -> Bool {

@@ -17,54 +17,54 @@ enum RingPerception {
     ) -> RingInfo {
         var info = RingInfo(atomCount: n, bondCount: bonds.count)
         if bonds.count < 3 || n < 3 { return info }
-        var eligible = [Bool](repeating: true, count: bonds.count)
         var eligibleCount = 0
-        for (i, b) in bonds.enumerated() {
-            if b.order == .dative || b.order == .zero { eligible[i] = false } else { eligibleCount += 1 }
-        }
+        for b in bonds where b.order != .dative && b.order != .zero { eligibleCount += 1 }
 
         // Iterative Tarjan: discovery times, low links, and an edge stack that yields the blocks.
-        var disc = [Int32](repeating: -1, count: n)
-        var low = [Int32](repeating: 0, count: n)
-        var parentBond = [Int32](repeating: -1, count: n)
-        var iterator = [Int32](repeating: 0, count: n)
+        struct Visit {
+            var discovered: Int32 = -1
+            var low: Int32 = 0
+            var parentBond: Int32 = -1
+            var next: Int32 = 0
+        }
+        var visit = [Visit](repeating: Visit(), count: n)
         var edgeStack: [Int32] = []
         var blockBonds: [Int32] = []
         var blockStart: [Int32] = [0]
         var time: Int32 = 0
         var components = 0
         var callStack: [Int32] = []
-        for root in 0..<n where disc[root] < 0 {
+        for root in 0..<n where visit[root].discovered < 0 {
             components += 1
-            disc[root] = time; low[root] = time; time += 1
-            iterator[root] = offsets[root]
+            visit[root] = Visit(discovered: time, low: time, parentBond: -1, next: offsets[root])
+            time += 1
             callStack.append(Int32(root))
             while let v32 = callStack.last {
                 let v = Int(v32)
-                let p = Int(iterator[v])
+                let p = Int(visit[v].next)
                 if p < Int(offsets[v + 1]) {
-                    iterator[v] += 1
+                    visit[v].next += 1
                     let b = Int(adjacentBonds[p])
-                    guard eligible[b], Int32(b) != parentBond[v] else { continue }
+                    let order = bonds[b].order
+                    guard order != .dative && order != .zero, Int32(b) != visit[v].parentBond else { continue }
                     let w = Int(adjacentAtoms[p])
-                    if disc[w] < 0 {
+                    if visit[w].discovered < 0 {
                         edgeStack.append(Int32(b))
-                        parentBond[w] = Int32(b)
-                        disc[w] = time; low[w] = time; time += 1
-                        iterator[w] = offsets[w]
+                        visit[w] = Visit(discovered: time, low: time, parentBond: Int32(b), next: offsets[w])
+                        time += 1
                         callStack.append(Int32(w))
-                    } else if disc[w] < disc[v] {
+                    } else if visit[w].discovered < visit[v].discovered {
                         edgeStack.append(Int32(b))
-                        low[v] = min(low[v], disc[w])
+                        visit[v].low = min(visit[v].low, visit[w].discovered)
                     }
                 } else {
                     callStack.removeLast()
                     guard let u32 = callStack.last else { break }
                     let u = Int(u32)
-                    low[u] = min(low[u], low[v])
-                    if low[v] >= disc[u] {
+                    visit[u].low = min(visit[u].low, visit[v].low)
+                    if visit[v].low >= visit[u].discovered {
                         // Pop the block hanging below the tree edge u-v; single bonds are bridges.
-                        let treeBond = parentBond[v]
+                        let treeBond = visit[v].parentBond
                         let mark = blockBonds.count
                         while let e = edgeStack.popLast() {
                             blockBonds.append(e)
@@ -85,8 +85,8 @@ enum RingPerception {
         info.blockCount = blockCount
         for k in 0..<blockCount {
             for b in blockBonds[Int(blockStart[k])..<Int(blockStart[k + 1])] {
-                info.bondIsCyclic[Int(b)] = true
-                info.bondBlock[Int(b)] = Int32(k)
+                info.bondStats[Int(b)].cyclic = true
+                info.bondStats[Int(b)].block = Int32(k)
             }
         }
 
@@ -115,7 +115,7 @@ enum RingPerception {
                 repeat {
                     cycle.append(Int32(current))
                     var candidates = (Int.max, Int.max)
-                    for p in Int(offsets[current])..<Int(offsets[current + 1]) where info.bondBlock[Int(adjacentBonds[p])] == Int32(k) {
+                    for p in Int(offsets[current])..<Int(offsets[current + 1]) where info.bondStats[Int(adjacentBonds[p])].block == Int32(k) {
                         let w = Int(adjacentAtoms[p])
                         if candidates.0 == Int.max { candidates.0 = w } else { candidates.1 = w }
                     }
@@ -139,7 +139,7 @@ enum RingPerception {
                     if blockDegree[u] == 3 { branch = u } else if blockDegree[v] == 3 { branch = v }
                 }
                 var paths: [[Int32]] = []
-                for p in Int(offsets[branch])..<Int(offsets[branch + 1]) where info.bondBlock[Int(adjacentBonds[p])] == Int32(k) {
+                for p in Int(offsets[branch])..<Int(offsets[branch + 1]) where info.bondStats[Int(adjacentBonds[p])].block == Int32(k) {
                     var path: [Int32] = [Int32(branch)]
                     var previous = branch, current = Int(adjacentAtoms[p])
                     while true {
@@ -147,7 +147,7 @@ enum RingPerception {
                         if blockDegree[current] != 2 { break }
                         var next = -1
                         for q in Int(offsets[current])..<Int(offsets[current + 1])
-                        where info.bondBlock[Int(adjacentBonds[q])] == Int32(k) && Int(adjacentAtoms[q]) != previous {
+                        where info.bondStats[Int(adjacentBonds[q])].block == Int32(k) && Int(adjacentAtoms[q]) != previous {
                             next = Int(adjacentAtoms[q])
                         }
                         previous = current
@@ -179,9 +179,9 @@ enum RingPerception {
         }
         info.isComplete = complete
         // Per-atom ring-bond counts come from the cyclic bonds, so they stay exact even when bounded.
-        for (i, b) in bonds.enumerated() where info.bondIsCyclic[i] {
-            info.atomRingBonds[Int(b.begin)] += 1
-            info.atomRingBonds[Int(b.end)] += 1
+        for (i, b) in bonds.enumerated() where info.bondStats[i].cyclic {
+            info.atomStats[Int(b.begin)].ringBonds += 1
+            info.atomStats[Int(b.end)].ringBonds += 1
         }
         // Rings sorted by size, then by atoms.
         var order = Array(0..<rings.count)
@@ -210,12 +210,12 @@ enum RingPerception {
                 }
                 info.ringBondList.append(bondIndex)
                 let ai = Int(a)
-                info.atomRings[ai] += 1
-                if info.atomSmallestRing[ai] == 0 || size < info.atomSmallestRing[ai] { info.atomSmallestRing[ai] = size }
+                info.atomStats[ai].rings += 1
+                if info.atomStats[ai].smallest == 0 || size < info.atomStats[ai].smallest { info.atomStats[ai].smallest = size }
                 if bondIndex >= 0 {
                     let bi = Int(bondIndex)
-                    info.bondRings[bi] += 1
-                    if info.bondSmallestRing[bi] == 0 || size < info.bondSmallestRing[bi] { info.bondSmallestRing[bi] = size }
+                    info.bondStats[bi].rings += 1
+                    if info.bondStats[bi].smallest == 0 || size < info.bondStats[bi].smallest { info.bondStats[bi].smallest = size }
                 }
                 k += 1
             }
@@ -254,62 +254,91 @@ enum RingPerception {
     /// with each cycle's bond set in one 64-bit word; the same result as `relevantCycles`, without the
     /// allocations.
     static func relevantCyclesSmall(of block: [Int32], bonds: [Bond], into rings: inout [[Int32]], budget: Int) -> Bool {
+        var search = SmallBlockSearch(block: block, bonds: bonds)
+        return search.run(into: &rings, budget: budget)
+    }
+
+    /// State of one small-block search (a struct, so the hot loops touch plain arrays).
+    struct SmallBlockSearch {
+        struct Candidate {
+            var root: Int32, a: Int32, b: Int32, middle: Int32
+            var length: Int32
+            var mask: UInt64
+        }
+
         var unique: [Int32] = []
-        unique.reserveCapacity(block.count)
-        for b in block {
-            unique.append(bonds[Int(b)].begin)
-            unique.append(bonds[Int(b)].end)
+        var n = 0
+        var m = 0
+        var start: [Int] = []
+        var nbr: [Int] = []
+        var nbrEdge: [Int] = []
+        var dist: [Int32] = []
+        var pathMask: [UInt64] = []  // edges of the first shortest path from the root
+        var pathVertices: [UInt64] = []  // its vertices other than the root (n <= 64 since m <= 64 and m >= n)
+        var order: [Int] = []
+        var firstPredecessor: [Int] = []
+        var pathCount: [Int32] = []  // shortest paths from the root, saturating
+        var candidates: [Candidate] = []
+        var pivotRow = [UInt64](repeating: 0, count: 64)
+        var hasPivot: UInt64 = 0
+        var rank = 0
+
+        init(block: [Int32], bonds: [Bond]) {
+            unique.reserveCapacity(2 * block.count)
+            for b in block {
+                unique.append(bonds[Int(b)].begin)
+                unique.append(bonds[Int(b)].end)
+            }
+            unique.sort()
+            var w = 0
+            for i in 0..<unique.count where w == 0 || unique[w - 1] != unique[i] {
+                unique[w] = unique[i]
+                w += 1
+            }
+            unique.removeLast(unique.count - w)
+            n = unique.count
+            m = block.count
+            start = [Int](repeating: 0, count: n + 1)
+            var ends = [(Int, Int)](repeating: (0, 0), count: m)
+            for (e, b) in block.enumerated() {
+                let u = local(bonds[Int(b)].begin), v = local(bonds[Int(b)].end)
+                ends[e] = (u, v)
+                start[u + 1] += 1
+                start[v + 1] += 1
+            }
+            for v in 0..<n { start[v + 1] += start[v] }
+            var fill = start
+            nbr = [Int](repeating: 0, count: 2 * m)
+            nbrEdge = [Int](repeating: 0, count: 2 * m)
+            for (e, (u, v)) in ends.enumerated() {
+                nbr[fill[u]] = v; nbrEdge[fill[u]] = e; fill[u] += 1
+                nbr[fill[v]] = u; nbrEdge[fill[v]] = e; fill[v] += 1
+            }
+            dist = [Int32](repeating: -1, count: n)
+            pathMask = [UInt64](repeating: 0, count: n)
+            pathVertices = [UInt64](repeating: 0, count: n)
+            order = [Int](repeating: 0, count: n)
+            firstPredecessor = [Int](repeating: -1, count: n)
+            pathCount = [Int32](repeating: 0, count: n)
         }
-        unique.sort()
-        var w = 0
-        for a in unique where w == 0 || unique[w - 1] != a {
-            unique[w] = a
-            w += 1
-        }
-        unique.removeLast(unique.count - w)
-        let n = unique.count
-        let m = block.count
+
         func local(_ atom: Int32) -> Int {
-            var lo = 0, hi = n - 1
+            var lo = 0, hi = unique.count - 1
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if unique[mid] < atom { lo = mid + 1 } else { hi = mid }
             }
             return lo
         }
-        var start = [Int](repeating: 0, count: n + 1)
-        var ends = [(Int, Int)](repeating: (0, 0), count: m)
-        for (e, b) in block.enumerated() {
-            let u = local(bonds[Int(b)].begin), v = local(bonds[Int(b)].end)
-            ends[e] = (u, v)
-            start[u + 1] += 1
-            start[v + 1] += 1
-        }
-        for v in 0..<n { start[v + 1] += start[v] }
-        var fill = start
-        var nbr = [Int](repeating: 0, count: 2 * m)
-        var nbrEdge = [Int](repeating: 0, count: 2 * m)
-        for (e, (u, v)) in ends.enumerated() {
-            nbr[fill[u]] = v; nbrEdge[fill[u]] = e; fill[u] += 1
-            nbr[fill[v]] = u; nbrEdge[fill[v]] = e; fill[v] += 1
-        }
-        let cyclomatic = m - n + 1
-        var dist = [Int32](repeating: -1, count: n)
-        var pathMask = [UInt64](repeating: 0, count: n)  // edges of the first shortest path from the root
-        var pathVertices = [UInt64](repeating: 0, count: n)  // vertices of it (n <= 64 here, since m <= 64 and m >= n)
-        var order = [Int](repeating: 0, count: n)
-        var predecessors = [Int](repeating: 0, count: 8)
-        struct Candidate {
-            var root: Int32, a: Int32, b: Int32, middle: Int32
-            var length: Int32
-            var mask: UInt64
-        }
-        var candidates: [Candidate] = []
-        func search(_ r: Int) -> Int {
+
+        /// Breadth-first search from `r` over vertices numbered below it; returns how many were reached.
+        mutating func search(_ r: Int) -> Int {
             for v in 0..<n { dist[v] = -1 }
             dist[r] = 0
             pathMask[r] = 0
             pathVertices[r] = 0
+            pathCount[r] = 1
+            firstPredecessor[r] = -1
             order[0] = r
             var head = 0, tail = 1
             while head < tail {
@@ -317,53 +346,60 @@ enum RingPerception {
                 head += 1
                 for p in start[v]..<start[v + 1] {
                     let x = nbr[p]
-                    guard x < r, dist[x] < 0 else { continue }
-                    dist[x] = dist[v] + 1
-                    pathMask[x] = pathMask[v] | (1 << UInt64(nbrEdge[p]))
-                    pathVertices[x] = pathVertices[v] | (1 << UInt64(x))
-                    order[tail] = x
-                    tail += 1
+                    guard x < r else { continue }
+                    if dist[x] < 0 {
+                        dist[x] = dist[v] + 1
+                        pathMask[x] = pathMask[v] | (1 << UInt64(nbrEdge[p]))
+                        pathVertices[x] = pathVertices[v] | (1 << UInt64(x))
+                        pathCount[x] = pathCount[v]
+                        firstPredecessor[x] = v
+                        order[tail] = x
+                        tail += 1
+                    } else if dist[x] == dist[v] + 1 {
+                        pathCount[x] = min(pathCount[x] &+ pathCount[v], 1 << 20)
+                    }
                 }
             }
             return tail
         }
-        for r in 0..<n {
-            let reached = search(r)
-            for k in 1..<reached {
-                let y = order[k]
-                var count = 0
-                for p in start[y]..<start[y + 1] {
-                    let z = nbr[p]
-                    guard z <= r, dist[z] >= 0 else { continue }
-                    if dist[z] + 1 == dist[y] {
-                        if count == predecessors.count { predecessors.append(0) }
-                        predecessors[count] = p
-                        count += 1
-                    } else if dist[z] == dist[y], z < y, pathVertices[y] & pathVertices[z] == 0 {
-                        candidates.append(Candidate(
-                            root: Int32(r), a: Int32(y), b: Int32(z), middle: -1, length: 2 * dist[y] + 1,
-                            mask: pathMask[y] | pathMask[z] | (1 << UInt64(nbrEdge[p]))))
-                    }
-                }
-                if count > 1 {
-                    for i in 0..<count {
-                        let pi = predecessors[i], a = nbr[pi]
-                        for j in (i + 1)..<count {
-                            let pj = predecessors[j], b = nbr[pj]
-                            guard pathVertices[a] & pathVertices[b] == 0 else { continue }
+
+        mutating func collectCandidates() {
+            var predecessors = [Int](repeating: 0, count: 8)
+            for r in 0..<n {
+                let reached = search(r)
+                for k in 1..<max(reached, 1) {
+                    let y = order[k]
+                    var count = 0
+                    for p in start[y]..<start[y + 1] {
+                        let z = nbr[p]
+                        guard z <= r, dist[z] >= 0 else { continue }
+                        if dist[z] + 1 == dist[y] {
+                            if count == predecessors.count { predecessors.append(0) }
+                            predecessors[count] = p
+                            count += 1
+                        } else if dist[z] == dist[y], z < y, pathVertices[y] & pathVertices[z] == 0 {
                             candidates.append(Candidate(
-                                root: Int32(r), a: Int32(a), b: Int32(b), middle: Int32(y), length: 2 * dist[y],
-                                mask: pathMask[a] | pathMask[b] | (1 << UInt64(nbrEdge[pi])) | (1 << UInt64(nbrEdge[pj]))))
+                                root: Int32(r), a: Int32(y), b: Int32(z), middle: -1, length: 2 * dist[y] + 1,
+                                mask: pathMask[y] | pathMask[z] | (1 << UInt64(nbrEdge[p]))))
+                        }
+                    }
+                    if count > 1 {
+                        for i in 0..<count {
+                            let pi = predecessors[i], a = nbr[pi]
+                            for j in (i + 1)..<count {
+                                let pj = predecessors[j], b = nbr[pj]
+                                guard pathVertices[a] & pathVertices[b] == 0 else { continue }
+                                candidates.append(Candidate(
+                                    root: Int32(r), a: Int32(a), b: Int32(b), middle: Int32(y), length: 2 * dist[y],
+                                    mask: pathMask[a] | pathMask[b] | (1 << UInt64(nbrEdge[pi])) | (1 << UInt64(nbrEdge[pj]))))
+                            }
                         }
                     }
                 }
             }
         }
-        candidates.sort { $0.length < $1.length }
-        // Relevance: independent of all shorter candidates (GF(2) elimination on 64-bit rows).
-        var pivotRow = [UInt64](repeating: 0, count: 64)
-        var hasPivot: UInt64 = 0
-        var rank = 0
+
+        /// Reduces a bond set by the basis (GF(2) elimination on 64-bit rows); 0 when it is in the span.
         func reduce(_ v: UInt64) -> UInt64 {
             var x = v
             while x != 0 {
@@ -373,58 +409,89 @@ enum RingPerception {
             }
             return 0
         }
-        var relevant: [Int] = []
-        var index = 0
-        while index < candidates.count && rank < cyclomatic {
-            let length = candidates[index].length
-            var end = index
-            while end < candidates.count && candidates[end].length == length { end += 1 }
-            for k in index..<end where reduce(candidates[k].mask) != 0 { relevant.append(k) }
-            for k in index..<end {
-                let x = reduce(candidates[k].mask)
-                if x != 0 {
-                    let bit = x.trailingZeroBitCount
-                    pivotRow[bit] = x
-                    hasPivot |= 1 << UInt64(bit)
-                    rank += 1
-                }
-            }
-            index = end
+
+        mutating func insert(_ v: UInt64) {
+            let x = reduce(v)
+            guard x != 0 else { return }
+            let bit = x.trailingZeroBitCount
+            pivotRow[bit] = x
+            hasPivot |= 1 << UInt64(bit)
+            rank += 1
         }
-        // Every member of each relevant family: all pairs of shortest paths from the root.
-        var complete = true
-        var seen: [UInt64] = []
-        var currentRoot = -1
-        for k in relevant {
-            let c = candidates[k]
-            if Int(c.root) != currentRoot {
-                _ = search(Int(c.root))
-                currentRoot = Int(c.root)
+
+        mutating func run(into rings: inout [[Int32]], budget: Int) -> Bool {
+            let cyclomatic = m - n + 1
+            collectCandidates()
+            candidates.sort { $0.length < $1.length }
+            // Relevance: independent of all shorter candidates.
+            var relevant: [Int] = []
+            var index = 0
+            while index < candidates.count && rank < cyclomatic {
+                let length = candidates[index].length
+                var end = index
+                while end < candidates.count && candidates[end].length == length { end += 1 }
+                for k in index..<end where reduce(candidates[k].mask) != 0 { relevant.append(k) }
+                for k in index..<end { insert(candidates[k].mask) }
+                index = end
             }
-            let pathsA = shortestPaths(to: Int(c.a), root: currentRoot, dist: dist, start: start, nbr: nbr, nbrEdge: nbrEdge, limit: budget)
-            let pathsB = shortestPaths(to: Int(c.b), root: currentRoot, dist: dist, start: start, nbr: nbr, nbrEdge: nbrEdge, limit: budget)
-            if pathsA.count >= budget || pathsB.count >= budget { complete = false }
-            let closing: UInt64
-            if c.middle >= 0 {
-                closing = edgeBit(Int(c.a), Int(c.middle), start, nbr, nbrEdge) | edgeBit(Int(c.b), Int(c.middle), start, nbr, nbrEdge)
-            } else {
-                closing = edgeBit(Int(c.a), Int(c.b), start, nbr, nbrEdge)
-            }
-            for pa in pathsA {
-                for pb in pathsB {
-                    if rings.count >= budget { return false }
-                    guard pa.vertices & pb.vertices == 0 else { continue }
-                    let mask = pa.edges | pb.edges | closing
-                    if seen.contains(mask) { continue }
-                    seen.append(mask)
-                    var cycle = pa.path.map { unique[$0] }
+            // Every member of each relevant family: all pairs of shortest paths from the root.
+            var complete = true
+            var seen: [UInt64] = []
+            var currentRoot = -1
+            for k in relevant {
+                let c = candidates[k]
+                if Int(c.root) != currentRoot {
+                    _ = search(Int(c.root))
+                    currentRoot = Int(c.root)
+                }
+                if rings.count >= budget { return false }
+                if pathCount[Int(c.a)] == 1 && pathCount[Int(c.b)] == 1 {
+                    // One shortest path to each end: the family is the candidate itself.
+                    if seen.contains(c.mask) { continue }
+                    seen.append(c.mask)
+                    var cycle: [Int32] = []
+                    cycle.reserveCapacity(Int(c.length))
+                    var v = Int(c.a)
+                    while v >= 0 {
+                        cycle.append(unique[v])
+                        v = firstPredecessor[v]
+                    }
+                    cycle.reverse()
                     if c.middle >= 0 { cycle.append(unique[Int(c.middle)]) }
-                    for v in pb.path.dropFirst().reversed() { cycle.append(unique[v]) }
+                    v = Int(c.b)
+                    while v >= 0 && v != currentRoot {
+                        cycle.append(unique[v])
+                        v = firstPredecessor[v]
+                    }
                     rings.append(cycle)
+                    continue
+                }
+                let pathsA = RingPerception.shortestPaths(to: Int(c.a), root: currentRoot, dist: dist, start: start, nbr: nbr, nbrEdge: nbrEdge, limit: budget)
+                let pathsB = RingPerception.shortestPaths(to: Int(c.b), root: currentRoot, dist: dist, start: start, nbr: nbr, nbrEdge: nbrEdge, limit: budget)
+                if pathsA.count >= budget || pathsB.count >= budget { complete = false }
+                let closing: UInt64
+                if c.middle >= 0 {
+                    closing = RingPerception.edgeBit(Int(c.a), Int(c.middle), start, nbr, nbrEdge)
+                        | RingPerception.edgeBit(Int(c.b), Int(c.middle), start, nbr, nbrEdge)
+                } else {
+                    closing = RingPerception.edgeBit(Int(c.a), Int(c.b), start, nbr, nbrEdge)
+                }
+                for pa in pathsA {
+                    for pb in pathsB {
+                        if rings.count >= budget { return false }
+                        guard pa.vertices & pb.vertices == 0 else { continue }
+                        let mask = pa.edges | pb.edges | closing
+                        if seen.contains(mask) { continue }
+                        seen.append(mask)
+                        var cycle = pa.path.map { unique[$0] }
+                        if c.middle >= 0 { cycle.append(unique[Int(c.middle)]) }
+                        for v in pb.path.dropFirst().reversed() { cycle.append(unique[v]) }
+                        rings.append(cycle)
+                    }
                 }
             }
+            return complete
         }
-        return complete
     }
 
     static func edgeBit(_ a: Int, _ b: Int, _ start: [Int], _ nbr: [Int], _ nbrEdge: [Int]) -> UInt64 {

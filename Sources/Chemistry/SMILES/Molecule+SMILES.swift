@@ -56,12 +56,16 @@ struct SMILESMoleculeBuilder {
 
     mutating func build(options: SMILESReadOptions) throws(SMILESError) -> Molecule {
         let n = parsed.atoms.count
-        // Parse-graph adjacency (bond-index order).
-        var neighbourBonds = [[Int32]](repeating: [], count: n)
-        for (i, b) in parsed.bonds.enumerated() {
-            neighbourBonds[Int(b.begin)].append(Int32(i))
-            neighbourBonds[Int(b.end)].append(Int32(i))
+        // The common case (no stereo marks, no chirality, no [H] atoms): the parsed arrays are the molecule.
+        if !parsed.hasDirections && !parsed.hasChirality && !(options.removeHydrogens && parsed.hasHydrogenAtoms) {
+            var molecule = Molecule(uncheckedAtoms: parsed.atoms, bonds: parsed.bonds)
+            molecule.name = parsed.name
+            guard options.perceive else { return molecule }
+            try perceive(&molecule, options: options, oldIndex: nil)
+            return molecule
         }
+        // Parse-graph adjacency (bond-index order).
+        let neighbourBonds = BondLists(atomCount: n, bonds: parsed.bonds)
         var stereo = parsed.hasDirections ? stereoFromDirections(neighbourBonds) : []
 
         // Hydrogens to fold into their neighbours.
@@ -69,7 +73,7 @@ struct SMILESMoleculeBuilder {
         var removedCount = 0
         if options.removeHydrogens {
             for h in 0..<n where isRemovableHydrogen(h, neighbourBonds) {
-                let bond = Int(neighbourBonds[h][0])
+                let bond = Int(neighbourBonds[h].first ?? 0)
                 let heavy = Int(parsed.bonds[bond].other(Int32(h)))
                 // A hydrogen that defines double-bond stereo is replaced by the other neighbour, or kept.
                 var keep = false
@@ -132,10 +136,16 @@ struct SMILESMoleculeBuilder {
             convertChirality(&molecule, newIndex: newIndex, oldIndex: oldIndex, removed: removed, neighbourBonds: neighbourBonds)
         }
         guard options.perceive else { return molecule }
+        try perceive(&molecule, options: options, oldIndex: oldIndex)
+        return molecule
+    }
+
+    /// Perceives, maps errors to the SMILES, and drops stereo that does not survive perception.
+    func perceive(_ molecule: inout Molecule, options: SMILESReadOptions, oldIndex: [Int32]?) throws(SMILESError) {
         do {
             try molecule.perceive(aromaticity: options.aromaticity)
         } catch {
-            let atom = Int(oldIndex[error.atom])
+            let atom = oldIndex.map { Int($0[error.atom]) } ?? error.atom
             let code: SMILESError.Code
             switch error.code {
             case .valence: code = .valence
@@ -143,7 +153,7 @@ struct SMILESMoleculeBuilder {
             case .aromaticOutsideRing: code = .aromaticOutsideRing
             default: code = .chargeOnHydrogen
             }
-            let offset = Int(parsed.atomOffsets[atom])
+            let offset = Int(parsed.atomInfo[atom].offset)
             throw SMILESError(
                 code, error.message.replacingAtomNumber(error.atom + 1, with: atom + 1),
                 column: SMILESParser.column(ofByteOffset: offset, in: smiles), atom: atom, smiles: smilesOnly())
@@ -158,7 +168,6 @@ struct SMILESMoleculeBuilder {
                 molecule.bonds[b].stereoAtoms = (-1, -1)
             }
         }
-        return molecule
     }
 
     /// The input up to the end of the SMILES (without the title), for error messages.
@@ -174,12 +183,12 @@ struct SMILESMoleculeBuilder {
 
     /// RDKit's rule for which hydrogen atoms `MolFromSmiles` folds away (except that mapped hydrogens are
     /// kept, so the map number is not lost).
-    func isRemovableHydrogen(_ h: Int, _ neighbourBonds: [[Int32]]) -> Bool {
+    func isRemovableHydrogen(_ h: Int, _ neighbourBonds: BondLists) -> Bool {
         let atom = parsed.atoms[h]
         guard atom.atomicNumber == 1, atom.isotope == 0, atom.formalCharge == 0, atom.explicitHydrogens == 0,
             atom.mapNumber == 0, atom.chirality.kind == .none, neighbourBonds[h].count == 1
         else { return false }
-        let bond = parsed.bonds[Int(neighbourBonds[h][0])]
+        let bond = parsed.bonds[Int(neighbourBonds[h].first ?? 0)]
         guard bond.order == .single else { return false }
         let heavy = parsed.atoms[Int(bond.other(Int32(h)))]
         guard heavy.atomicNumber > 1 else { return false }
@@ -192,7 +201,7 @@ struct SMILESMoleculeBuilder {
     /// Cis/trans of each double bond from the `/` `\` marks of the single bonds around it. Two marks on the
     /// same end that put both neighbours on one side contradict each other: the bond gets no stereo, as in
     /// RDKit.
-    func stereoFromDirections(_ neighbourBonds: [[Int32]]) -> [WrittenStereo] {
+    func stereoFromDirections(_ neighbourBonds: BondLists) -> [WrittenStereo] {
         var result: [WrittenStereo] = []
         for (i, b) in parsed.bonds.enumerated() where b.order == .double {
             guard let (atomA, sideA) = markedNeighbour(of: b.begin, excluding: b.end, neighbourBonds),
@@ -205,16 +214,16 @@ struct SMILESMoleculeBuilder {
 
     /// The first neighbour (in bond order) joined to `center` by a marked bond, with its side (+1 above,
     /// -1 below); nil when there is none or the marks contradict each other.
-    func markedNeighbour(of center: Int32, excluding partner: Int32, _ neighbourBonds: [[Int32]]) -> (Int32, Int)? {
+    func markedNeighbour(of center: Int32, excluding partner: Int32, _ neighbourBonds: BondLists) -> (Int32, Int)? {
         var first: (Int32, Int)?
         var sides = 0
         for nb in neighbourBonds[Int(center)] {
-            let direction = parsed.bondDirections[Int(nb)]
+            let direction = parsed.bondInfo[Int(nb)].direction
             guard direction != 0 else { continue }
             let bond = parsed.bonds[Int(nb)]
             let other = bond.other(center)
             if other == partner { continue }
-            let writtenFirst = parsed.bondWrittenFromBegin[Int(nb)] ? bond.begin : bond.end
+            let writtenFirst = parsed.bondInfo[Int(nb)].writtenFromBegin ? bond.begin : bond.end
             let side = writtenFirst == center ? Int(direction) : -Int(direction)
             if first == nil { first = (other, side) }
             if sides & (side > 0 ? 1 : 2) != 0 { return nil }
@@ -225,7 +234,7 @@ struct SMILESMoleculeBuilder {
 
     /// Converts every written `@`/`@@` (and non-tetrahedral class) from the SMILES neighbour order to the
     /// reference order of `Chirality`.
-    func convertChirality(_ molecule: inout Molecule, newIndex: [Int32], oldIndex: [Int32], removed: [Bool], neighbourBonds: [[Int32]]) {
+    func convertChirality(_ molecule: inout Molecule, newIndex: [Int32], oldIndex: [Int32], removed: [Bool], neighbourBonds: BondLists) {
         for newAtom in 0..<molecule.atomCount where molecule.atoms[newAtom].chirality.kind != .none {
             let old = Int(oldIndex[newAtom])
             let written = parsed.atoms[old]
@@ -235,11 +244,11 @@ struct SMILESMoleculeBuilder {
             for nb in neighbourBonds[old] {
                 let bond = parsed.bonds[Int(nb)]
                 let other = Int(bond.other(Int32(old)))
-                let sequence = bond.begin == Int32(old) ? parsed.bondSequenceAtBegin[Int(nb)] : parsed.bondSequenceAtEnd[Int(nb)]
+                let sequence = bond.begin == Int32(old) ? parsed.bondInfo[Int(nb)].sequenceAtBegin : parsed.bondInfo[Int(nb)].sequenceAtEnd
                 entries.append((sequence, removed[other] ? ChiralityPermutation.implicitHydrogen : newIndex[other]))
             }
             for _ in 0..<Int(written.explicitHydrogens) {
-                entries.append((parsed.atomSequence[old], ChiralityPermutation.implicitHydrogen))
+                entries.append((parsed.atomInfo[old].sequence, ChiralityPermutation.implicitHydrogen))
             }
             entries.sort { $0.sequence < $1.sequence }
             var smilesOrder = entries.map(\.id)
@@ -258,6 +267,33 @@ struct SMILESMoleculeBuilder {
             // centre has no defined configuration, and writing it back reproduces the input.
         }
     }
+}
+
+/// Each atom's bonds in bond-index order, in two flat arrays.
+struct BondLists {
+    let start: [Int32]
+    let items: [Int32]
+
+    init(atomCount n: Int, bonds: [Bond]) {
+        var start = [Int32](repeating: 0, count: n + 1)
+        for b in bonds {
+            start[Int(b.begin) + 1] += 1
+            start[Int(b.end) + 1] += 1
+        }
+        for a in 0..<n { start[a + 1] += start[a] }
+        var fill = start
+        var items = [Int32](repeating: 0, count: 2 * bonds.count)
+        for (i, b) in bonds.enumerated() {
+            items[Int(fill[Int(b.begin)])] = Int32(i)
+            fill[Int(b.begin)] += 1
+            items[Int(fill[Int(b.end)])] = Int32(i)
+            fill[Int(b.end)] += 1
+        }
+        self.start = start
+        self.items = items
+    }
+
+    subscript(_ atom: Int) -> ArraySlice<Int32> { items[Int(start[atom])..<Int(start[atom + 1])] }
 }
 
 extension String {

@@ -4,24 +4,36 @@
 struct SMILESParseResult {
     var atoms: [Atom] = []
     var bonds: [Bond] = []
-    /// UTF-8 byte offset of each atom's first character (`[` for bracket atoms).
-    var atomOffsets: [Int32] = []
-    /// Per bond: +1 for `/`, -1 for `\`, 0 for no direction, read in the order the bond was written.
-    var bondDirections: [Int8] = []
-    /// Per bond: `true` when the text wrote the bond from `begin` to `end` (matters for `/` and `\`).
-    var bondWrittenFromBegin: [Bool] = []
-    /// Per bond: when it was attached to its begin and end atom, on one counter shared with `atomSequence`;
-    /// sorting an atom's bonds by it gives the SMILES neighbour order that `@`/`@@` refer to.
-    var bondSequenceAtBegin: [UInt32] = []
-    var bondSequenceAtEnd: [UInt32] = []
-    /// When each atom was read, on the same counter (an implicit `H` of `[C@H]` sits at this point).
-    var atomSequence: [UInt32] = []
-    /// Per bond: the text gave it an explicit bond symbol.
-    var bondHasSymbol: [Bool] = []
+    var atomInfo: [ParsedAtom] = []
+    var bondInfo: [ParsedBond] = []
     /// The title after the first whitespace, trimmed.
     var name: String = ""
     var hasChirality = false
     var hasDirections = false
+    var hasHydrogenAtoms = false
+}
+
+/// What the reader remembers about an atom beyond `Atom`.
+struct ParsedAtom {
+    /// UTF-8 byte offset of the atom's first character (`[` for bracket atoms).
+    var offset: Int32
+    /// When the atom was read, on the counter `ParsedBond`'s sequences use: an implicit `H` of `[C@H]` sits
+    /// at this point of the atom's neighbour order.
+    var sequence: UInt32
+}
+
+/// What the reader remembers about a bond beyond `Bond`.
+struct ParsedBond {
+    /// +1 for `/`, -1 for `\`, 0 for no direction, read in the order the bond was written.
+    var direction: Int8
+    /// The text wrote the bond from `begin` to `end` (matters for `/` and `\`).
+    var writtenFromBegin: Bool
+    /// The text gave the bond an explicit symbol.
+    var hasSymbol: Bool
+    /// When the bond was attached to its begin and end atom; sorting an atom's bonds by it gives the SMILES
+    /// neighbour order that `@`/`@@` refer to.
+    var sequenceAtBegin: UInt32
+    var sequenceAtEnd: UInt32
 }
 
 /// A hand-written OpenSMILES reader over UTF-8 bytes: one function per grammar rule, each with its rule as
@@ -156,15 +168,10 @@ struct SMILESParser {
         // Roughly one atom and one bond per character: reserve once instead of growing.
         let estimate = end - position
         result.atoms.reserveCapacity(estimate)
-        result.atomOffsets.reserveCapacity(estimate)
-        result.atomSequence.reserveCapacity(estimate)
+        result.atomInfo.reserveCapacity(estimate)
         fromAtom.reserveCapacity(estimate)
         result.bonds.reserveCapacity(estimate)
-        result.bondDirections.reserveCapacity(estimate)
-        result.bondWrittenFromBegin.reserveCapacity(estimate)
-        result.bondSequenceAtBegin.reserveCapacity(estimate)
-        result.bondSequenceAtEnd.reserveCapacity(estimate)
-        result.bondHasSymbol.reserveCapacity(estimate)
+        result.bondInfo.reserveCapacity(estimate)
         try parseChain()
         try finish()
     }
@@ -272,9 +279,9 @@ struct SMILESParser {
         if atom.chirality.kind != .none { result.hasChirality = true }
         atom.implicitHydrogens = 0
         fromAtom.append(previousAtom)
+        if atom.atomicNumber == 1 { result.hasHydrogenAtoms = true }
         result.atoms.append(atom)
-        result.atomOffsets.append(Int32(offset))
-        result.atomSequence.append(sequence)
+        result.atomInfo.append(ParsedAtom(offset: Int32(offset), sequence: sequence))
         sequence += 1
         previousAtom = index
     }
@@ -291,16 +298,15 @@ struct SMILESParser {
         }
         if direction != 0 { result.hasDirections = true }
         result.bonds.append(Bond(begin: begin, end: end, order: order, isAromatic: order == .aromatic))
-        result.bondDirections.append(direction)
-        result.bondWrittenFromBegin.append(begin == a)
         // At the earlier atom the bond sits where the new atom is written; at the new atom it comes first,
         // before the atom's own position (where an implicit H of '[C@H]' sits).
         let atEarlier = sequence
         let atNew = sequence + 1
         sequence += 2
-        result.bondSequenceAtBegin.append(begin == a ? atEarlier : atNew)
-        result.bondSequenceAtEnd.append(begin == a ? atNew : atEarlier)
-        result.bondHasSymbol.append(pending != nil)
+        result.bondInfo.append(
+            ParsedBond(
+                direction: direction, writtenFromBegin: begin == a, hasSymbol: pending != nil,
+                sequenceAtBegin: begin == a ? atEarlier : atNew, sequenceAtEnd: begin == a ? atNew : atEarlier))
     }
 
     private func hasRingPair(_ key: UInt64) -> Bool {
@@ -484,8 +490,8 @@ struct SMILESParser {
             && !SMILESParser.isAromaticOrganic(next) && !(c == UInt8(ascii: "C") && next == UInt8(ascii: "l"))
             && !(c == UInt8(ascii: "B") && next == UInt8(ascii: "r"))
         {
-            let name = String(decoding: [c, next], as: UTF8.self)
-            if ElementTable.atomicNumber(symbol: name) != nil {
+            if SMILESParser.element(c, next) != nil {
+                let name = String(decoding: [c, next], as: UTF8.self)
                 throw error(.unknownElement, "'\(name)' must be written in brackets, as '[\(name)]' (only B, C, N, O, P, S, F, Cl, Br and I may be written bare)", at: offset)
             }
         }
@@ -522,6 +528,29 @@ struct SMILESParser {
         default:
             throw error(.unexpectedCharacter, "unexpected \(describe(c)); expected an atom", at: offset)
         }
+    }
+
+    /// Atomic numbers by symbol bytes: (first capital letter) × 27 + (0 for none, or lowercase letter + 1).
+    static let elementBySymbol: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 26 * 27)
+        for z in 1...ElementTable.maxAtomicNumber {
+            guard let symbol = ElementTable.symbol(z) else { continue }
+            let bytes = Array(symbol.utf8)
+            let first = Int(bytes[0]) - 65
+            let second = bytes.count > 1 ? Int(bytes[1]) - 97 + 1 : 0
+            table[first * 27 + second] = UInt8(z)
+        }
+        return table
+    }()
+
+    /// The element written with capital `first` and lowercase `second` (0 for a one-letter symbol).
+    @inline(__always)
+    static func element(_ first: UInt8, _ second: UInt8) -> UInt8? {
+        guard first >= 65 && first <= 90 else { return nil }
+        let column = second == 0 ? 0 : Int(second) - 97 + 1
+        guard column >= 0 && column <= 26 else { return nil }
+        let z = elementBySymbol[(Int(first) - 65) * 27 + column]
+        return z == 0 ? nil : z
     }
 
     @inline(__always)
@@ -583,18 +612,15 @@ struct SMILESParser {
             return Atom(atomicNumber: 0)
         }
         if c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") {
-            if next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z") {
-                let two = String(decoding: [c, next], as: UTF8.self)
-                if let z = ElementTable.atomicNumber(symbol: two) {
-                    position += 2
-                    return Atom(atomicNumber: UInt8(z))
-                }
+            if next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z"), let z = SMILESParser.element(c, next) {
+                position += 2
+                return Atom(atomicNumber: z)
+            }
+            if let z = SMILESParser.element(c, 0) {
+                position += 1
+                return Atom(atomicNumber: z)
             }
             let one = String(Unicode.Scalar(c))
-            if let z = ElementTable.atomicNumber(symbol: one) {
-                position += 1
-                return Atom(atomicNumber: UInt8(z))
-            }
             let shown = next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z") ? String(decoding: [c, next], as: UTF8.self) : one
             throw error(.unknownElement, "'\(shown)' is not an element symbol", at: offset)
         }
@@ -781,11 +807,10 @@ struct SMILESParser {
             ringBonds.sort { ($0.number, $0.closeIndex) < ($1.number, $1.closeIndex) }
             for ring in ringBonds {
                 result.bonds.append(ring.bond)
-                result.bondDirections.append(ring.direction)
-                result.bondWrittenFromBegin.append(ring.writtenFromBegin)
-                result.bondSequenceAtBegin.append(ring.sequenceAtBegin)
-                result.bondSequenceAtEnd.append(ring.sequenceAtEnd)
-                result.bondHasSymbol.append(ring.hasSymbol)
+                result.bondInfo.append(
+                    ParsedBond(
+                        direction: ring.direction, writtenFromBegin: ring.writtenFromBegin, hasSymbol: ring.hasSymbol,
+                        sequenceAtBegin: ring.sequenceAtBegin, sequenceAtEnd: ring.sequenceAtEnd))
             }
         }
     }

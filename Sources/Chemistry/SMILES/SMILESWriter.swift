@@ -577,7 +577,7 @@ struct SMILESEmitter {
         // Double bonds in rings of fewer than 8 atoms never get stereo when read, so marks next to them are safe.
         func isDoubleEnd(_ atom: Int) -> Bool {
             molecule.neighbors(of: atom).contains { nb in
-                let ring = molecule.ringInfo.bondSmallestRing.count > nb.bond ? molecule.ringInfo.smallestRingSize(ofBond: nb.bond) : 0
+                let ring = molecule.ringInfo.smallestRingSize(ofBond: nb.bond)
                 return writtenAsDouble(nb.bond) && !(ring > 0 && ring < 8)
             }
         }

@@ -20,7 +20,7 @@ final class MatchTarget {
         adjacentAtoms = molecule.adjacentAtoms
         adjacentBonds = molecule.adjacentBonds
         atomCount = molecule.atoms.count
-        if molecule.ringInfo.atomRings.count == molecule.atoms.count && molecule.ringInfo.bondRings.count == molecule.bonds.count {
+        if molecule.ringInfo.atomStats.count == molecule.atoms.count && molecule.ringInfo.bondStats.count == molecule.bonds.count {
             rings = molecule.ringInfo
         } else {
             // A molecule that was never perceived still gets ring facts, so ring primitives never read past

@@ -7,7 +7,7 @@ extension SubstructureQuery {
     /// - hydrogen counts and aromatic flags of atoms are not compared, bond types are (aromatic, single,
     ///   double, triple...), so `CC` from SMILES does not match the aromatic bonds of benzene.
     public init(molecule: Molecule) {
-        let hasRings = molecule.ringInfo.atomRings.count == molecule.atomCount
+        let hasRings = molecule.ringInfo.atomStats.count == molecule.atomCount
         var atoms: [QueryGraph.Atom] = []
         atoms.reserveCapacity(molecule.atomCount)
         for (index, atom) in molecule.atoms.enumerated() {

@@ -4,6 +4,8 @@
 //                                                 disagreements listed (RESOURCES: Tests/ChemistryTests/Resources/SMARTS)
 //   substructure-bench search SMILESFILE SMARTS... read the molecules once, then time counting each query's
 //                                                 unique matches in every molecule
+//   substructure-bench parse FILE                 OK or the error code for each SMARTS line
+//   substructure-bench one SMARTS SMILES [chiral] the mappings of one query in one molecule
 import Chemistry
 import Foundation
 
@@ -115,6 +117,16 @@ case "search":
         }
         let s = seconds(elapsed)
         print("\(smarts)\tmolecules \(molecules.count)\thits \(hits)\tmatches \(total)\tseconds \(String(format: "%.4f", s))\tper_second \(String(format: "%.0f", Double(molecules.count) / s))")
+    }
+case "parse":
+    // substructure-bench parse FILE: OK or the error for every line (one SMARTS per line)
+    for line in readLines(arguments[2]) {
+        do throws(SMARTSError) {
+            let query = try SubstructureQuery(smarts: line)
+            print("OK\t\(query.atomCount)\t\(line)")
+        } catch {
+            print("ERR\t\(error.code)\t\(line)\t\(error.message) (column \(error.column))")
+        }
     }
 case "one":
     // substructure-bench one SMARTS SMILES [chiral]: the mappings, for debugging

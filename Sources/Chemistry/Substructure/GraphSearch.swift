@@ -1,14 +1,8 @@
 /// What every search over one target shares: the target, the compiled query and the options.
-final class MatchEnvironment {
+struct MatchEnvironment {
     let target: MatchTarget
     let query: SubstructureQuery.Compiled
     let useChirality: Bool
-
-    init(target: MatchTarget, query: SubstructureQuery.Compiled, useChirality: Bool) {
-        self.target = target
-        self.query = query
-        self.useChirality = useChirality
-    }
 }
 
 /// Answers of recursive sub-patterns per target atom, computed on first use, with the searches that compute
@@ -56,23 +50,13 @@ struct RecursiveMemo {
 /// after each mapping and resume later.
 final class GraphSearch {
     let graph: QueryGraph
+    let plan: MatchPlan
     let queryCount: Int
     let targetCount: Int
-    // The plan and the query arrays the inner loop reads, held directly.
-    private let order: [Int32]
-    private let anchor: [Int32]
-    private let anchorBond: [Int32]
-    private let backStart: [Int32]
-    private let backAtoms: [Int32]
-    private let backBonds: [Int32]
-    private let queryDegree: [Int32]
-    private let atomNodes: [AtomNode]
-    private let atomStart: [Int32]
-    private let bondNodes: [BondNode]
-    private let bondStart: [Int32]
-    private let bondHasDative: [Bool]
-    private let bondBegin: [Int32]
     private let checksStereo: Bool
+    /// One allocation holds all the working memory: `mapped`, `owner` and `cursors` (Int32), then
+    /// `compatibility` (bytes).
+    private let memory: UnsafeMutableRawPointer
     /// Query atom -> target atom, -1 when unmapped.
     private let mapped: UnsafeMutablePointer<Int32>
     /// Target atom -> query atom, -1 when free.
@@ -86,42 +70,37 @@ final class GraphSearch {
     private var exhausted = false
     /// For anchored searches (recursive SMARTS): the only target atom the first plan step may take.
     private var root: Int32 = -1
+    /// The first target atom the plan's first step tries (the screen has ruled out the ones before).
+    private var firstCandidate: Int32 = 0
 
     init(graph: QueryGraph, plan: MatchPlan, targetCount: Int) {
         self.graph = graph
+        self.plan = plan
         queryCount = graph.atomCount
         self.targetCount = targetCount
-        order = plan.order
-        anchor = plan.anchor
-        anchorBond = plan.anchorBond
-        backStart = plan.backStart
-        backAtoms = plan.backAtoms
-        backBonds = plan.backBonds
-        queryDegree = (0..<graph.atomCount).map { Int32(graph.degree(of: $0)) }
-        atomNodes = graph.atomNodes
-        atomStart = graph.atomExpressionStart
-        bondNodes = graph.bondNodes
-        bondStart = graph.bondExpressionStart
-        bondHasDative = graph.bondHasDative
-        bondBegin = graph.bondBegin
         checksStereo = graph.hasStereo
         let q = Swift.max(1, queryCount)
         let t = Swift.max(1, targetCount)
-        mapped = .allocate(capacity: q)
-        mapped.initialize(repeating: -1, count: q)
-        owner = .allocate(capacity: t)
-        owner.initialize(repeating: -1, count: t)
-        cursors = .allocate(capacity: 2 * q)
+        let words = 3 * q + t
+        memory = .allocate(byteCount: 4 * words + q * t, alignment: 4)
+        let words32 = memory.bindMemory(to: Int32.self, capacity: words)
+        mapped = words32
+        owner = words32 + q
+        cursors = words32 + q + t
+        mapped.initialize(repeating: -1, count: q + t)
         cursors.initialize(repeating: 0, count: 2 * q)
-        compatibility = .allocate(capacity: q * t)
+        compatibility = (memory + 4 * words).bindMemory(to: UInt8.self, capacity: q * t)
         compatibility.initialize(repeating: 0, count: q * t)
     }
 
     deinit {
-        mapped.deallocate()
-        owner.deallocate()
-        cursors.deallocate()
-        compatibility.deallocate()
+        memory.deallocate()
+    }
+
+    /// Starts the plan's first step at target atom `atom` instead of 0 (every atom before it is known not to
+    /// fit the first query atom).
+    func skipFirstCandidates(to atom: Int) {
+        firstCandidate = Int32(atom)
     }
 
     /// The current mapping: the target atom of each query atom.
@@ -149,25 +128,25 @@ final class GraphSearch {
             startCursor(0, env)
         } else {
             d = n - 1
-            unassign(Int(order[d]))
+            unassign(Int(plan.order[d]))
         }
         while d >= 0 {
             let t = nextCandidate(d, env, &memo)
             if t >= 0 {
-                assign(Int(order[d]), t)
+                assign(Int(plan.order[d]), t)
                 if d == n - 1 {
                     if !env.useChirality || !checksStereo || stereoIsSatisfied(env) {
                         depth = d
                         return true
                     }
-                    unassign(Int(order[d]))
+                    unassign(Int(plan.order[d]))
                     continue
                 }
                 d += 1
                 startCursor(d, env)
             } else {
                 d -= 1
-                if d >= 0 { unassign(Int(order[d])) }
+                if d >= 0 { unassign(Int(plan.order[d])) }
             }
         }
         depth = -1
@@ -193,14 +172,14 @@ final class GraphSearch {
 
     @inline(__always)
     private func startCursor(_ d: Int, _ env: MatchEnvironment) {
-        let a = Int(anchor[d])
+        let a = Int(plan.anchor[d])
         let cursor = cursors + 2 * d
         if a < 0 {
             if d == 0 && root >= 0 {
                 cursor[0] = root
                 cursor[1] = root + 1
             } else {
-                cursor[0] = 0
+                cursor[0] = d == 0 ? firstCandidate : 0
                 cursor[1] = Int32(targetCount)
             }
         } else {
@@ -212,10 +191,11 @@ final class GraphSearch {
 
     /// The next target atom step `d`'s query atom can take, or -1.
     private func nextCandidate(_ d: Int, _ env: MatchEnvironment, _ memo: inout RecursiveMemo) -> Int {
-        let q = Int(order[d])
-        let anchored = anchor[d] >= 0
-        let first = Int(backStart[d])
-        let last = Int(backStart[d + 1])
+        let plan = self.plan
+        let q = Int(plan.order[d])
+        let anchored = plan.anchor[d] >= 0
+        let first = Int(plan.backStart[d])
+        let last = Int(plan.backStart[d + 1])
         let cursor = cursors + 2 * d
         let owner = self.owner
         let core = mapped
@@ -227,15 +207,15 @@ final class GraphSearch {
             p += 1
             if owner[t] >= 0 { continue }
             if !atomCompatible(q, t, env, &memo) { continue }
-            if anchored && !bondCompatible(Int(anchorBond[d]), Int(env.target.adjacentBonds[position]), q, t, env) {
+            if anchored && !bondCompatible(Int(plan.anchorBond[d]), Int(env.target.adjacentBonds[position]), q, t, env) {
                 continue
             }
             var ok = true
             var k = first
             while k < last {
-                let image = Int(core[Int(backAtoms[k])])
+                let image = Int(core[Int(plan.backAtoms[k])])
                 let bond = env.target.bond(between: t, and: image)
-                if bond < 0 || !bondCompatible(Int(backBonds[k]), bond, q, t, env) {
+                if bond < 0 || !bondCompatible(Int(plan.backBonds[k]), bond, q, t, env) {
                     ok = false
                     break
                 }
@@ -256,12 +236,13 @@ final class GraphSearch {
         let slot = compatibility + (q * targetCount + t)
         let cached = slot.pointee
         if cached != 0 { return cached == 1 }
-        var ok = Int(queryDegree[q]) <= env.target.degree(t)
+        let graph = self.graph
+        var ok = Int(graph.atomDegree[q]) <= env.target.degree(t)
         if ok && env.useChirality && graph.atomChirality[q].isTetrahedral && !env.target.atoms[t].chirality.isTetrahedral {
             ok = false
         }
         if ok {
-            ok = Self.evaluate(atomNodes, Int(atomStart[q]), t, env, &memo)
+            ok = Self.evaluate(graph.atomNodes, Int(graph.atomExpressionStart[q]), t, env, &memo)
         }
         slot.pointee = ok ? 1 : 2
         return ok
@@ -270,13 +251,14 @@ final class GraphSearch {
     /// Whether query bond `qb` (with its atom `q` on target atom `t`) matches target bond `tb`.
     @inline(__always)
     private func bondCompatible(_ qb: Int, _ tb: Int, _ q: Int, _ t: Int, _ env: MatchEnvironment) -> Bool {
+        let graph = self.graph
         var forward = true
-        if bondHasDative[qb] {
-            let begin = Int(bondBegin[qb])
+        if graph.bondHasDative[qb] {
+            let begin = Int(graph.bondBegin[qb])
             let beginImage = begin == q ? t : Int(mapped[begin])
             forward = Int(env.target.bonds[tb].begin) == beginImage
         }
-        return Self.evaluate(bondNodes, Int(bondStart[qb]), env.target.bonds[tb], tb, forward, env)
+        return Self.evaluate(graph.bondNodes, Int(graph.bondExpressionStart[qb]), env.target.bonds[tb], tb, forward, env)
     }
 
     /// Evaluates the atom expression rooted at node `i` on target atom `t`.

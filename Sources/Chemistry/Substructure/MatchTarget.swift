@@ -19,9 +19,10 @@ final class MatchTarget {
         offsets = molecule.adjacencyOffsets
         adjacentAtoms = molecule.adjacentAtoms
         adjacentBonds = molecule.adjacentBonds
-        atomCount = molecule.atoms.count
-        if molecule.ringInfo.atomStats.count == molecule.atoms.count && molecule.ringInfo.bondStats.count == molecule.bonds.count {
-            rings = molecule.ringInfo
+        atomCount = atoms.count
+        let info = molecule.ringInfo
+        if info.atomStats.count == atoms.count && info.bondStats.count == bonds.count {
+            rings = info
         } else {
             // A molecule that was never perceived still gets ring facts, so ring primitives never read past
             // the ends of empty tables.

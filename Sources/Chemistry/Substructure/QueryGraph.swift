@@ -46,6 +46,8 @@ final class QueryGraph: Sendable {
     let bondStereo: [BondStereo]
     let bondStereoAtoms: [(Int32, Int32)]
     let bondHasDative: [Bool]
+    /// Number of query bonds per atom.
+    let atomDegree: [Int32]
     /// CSR adjacency in bond-index order.
     let adjacencyOffsets: [Int32]
     let adjacentAtoms: [Int32]
@@ -109,6 +111,7 @@ final class QueryGraph: Sendable {
             nbrBonds[q] = Int32(i)
             fill[Int(b.end)] += 1
         }
+        atomDegree = (0..<atoms.count).map { offsets[$0 + 1] - offsets[$0] }
         adjacencyOffsets = offsets
         adjacentAtoms = nbrAtoms
         adjacentBonds = nbrBonds

@@ -77,9 +77,17 @@ public struct SubstructureQuery: Sendable {
     public func matches(_ target: Molecule, useChirality: Bool = false) -> Bool {
         guard atomCount <= target.atomCount else { return false }
         let env = environment(target, useChirality: useChirality)
-        guard passesScreen(env) else { return false }
+        let first = firstCandidate(env)
+        guard first >= 0 else { return false }
+        // A lone atom with nothing else to check has matched once the screen found it.
+        if atomCount == 1 && compiled.firstAtomIsPlain && !(useChirality && compiled.graphs[0].hasStereo)
+            && !compiled.graphs[0].atomChirality[0].isTetrahedral
+        {
+            return true
+        }
         var memo = RecursiveMemo()
         let search = GraphSearch(graph: compiled.graphs[0], plan: compiled.selectivePlans[0], targetCount: target.atomCount)
+        search.skipFirstCandidates(to: first)
         return search.next(env, &memo)
     }
 
@@ -90,9 +98,11 @@ public struct SubstructureQuery: Sendable {
         guard atomCount <= target.atomCount else { return 0 }
         let limit = max > 0 ? max : Int.max
         let env = environment(target, useChirality: useChirality)
-        guard passesScreen(env) else { return 0 }
+        let first = firstCandidate(env)
+        guard first >= 0 else { return 0 }
         var memo = RecursiveMemo()
         let search = GraphSearch(graph: compiled.graphs[0], plan: compiled.selectivePlans[0], targetCount: target.atomCount)
+        search.skipFirstCandidates(to: first)
         var deduplicator = MatchDeduplicator(targetCount: target.atomCount)
         var count = 0
         while count < limit && search.next(env, &memo) {
@@ -109,8 +119,10 @@ public struct SubstructureQuery: Sendable {
     }
 
     /// Cheap tests that rule a target out without any working state: enough atoms of each element other than
-    /// carbon the query names, and at least one target atom for the first atom of the search.
-    func passesScreen(_ env: MatchEnvironment) -> Bool {
+    /// carbon the query names, and at least one target atom for the first atom of the search. Returns the
+    /// first target atom that can take the search's first query atom (0 when that was not tested), or -1
+    /// when the target cannot match.
+    func firstCandidate(_ env: MatchEnvironment) -> Int {
         let required = compiled.requiredElements
         if !required.isEmpty {
             let atoms = env.target.atoms
@@ -120,7 +132,7 @@ public struct SubstructureQuery: Sendable {
                     found += 1
                     if found >= count { break }
                 }
-                if found < count { return false }
+                if found < count { return -1 }
             }
         }
         if compiled.firstAtomIsPlain {
@@ -130,11 +142,11 @@ public struct SubstructureQuery: Sendable {
             let degree = graph.degree(of: first)
             var memo = RecursiveMemo()
             for t in 0..<env.target.atomCount where env.target.degree(t) >= degree {
-                if GraphSearch.evaluate(graph.atomNodes, start, t, env, &memo) { return true }
+                if GraphSearch.evaluate(graph.atomNodes, start, t, env, &memo) { return t }
             }
-            return false
+            return -1
         }
-        return true
+        return 0
     }
 
     func environment(_ target: Molecule, useChirality: Bool) -> MatchEnvironment {

@@ -103,6 +103,11 @@ let package = Package(
         .executableTarget(name: "chemistry-bench", dependencies: ["Chemistry"], swiftSettings: strictSettings),
         .executableTarget(name: "substructure-bench", dependencies: ["Chemistry"], swiftSettings: strictSettings),
         .testTarget(
+            name: "accordTests",
+            dependencies: ["accord"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "ChemistryTests", dependencies: ["Chemistry"], resources: [.copy("Resources")],
             swiftSettings: strictSettings),
         .testTarget(name: "LawTests", dependencies: ["Law"], swiftSettings: strictSettings),

@@ -14,6 +14,7 @@ struct Accord: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             // Chemistry
+            DescribeCommand.self,
             // Law
             LawCommand.self,
             Timeline.self,

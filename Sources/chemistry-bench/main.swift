@@ -3,6 +3,7 @@
 //   chemistry-bench read FILE [REPEAT]   read + perceive every SMILES line, print molecules/second
 //   chemistry-bench dump FILE            one line per SMILES: per-atom facts or the error, for comparing with RDKit
 //   chemistry-bench roundtrip FILE       write each molecule back and read it again; report differences
+//   chemistry-bench sdf FILE [REPEAT]    stream an SD file (plain or .gz) through SDFReader, print records/second
 import Chemistry
 import Foundation
 
@@ -73,12 +74,31 @@ func stereoRelation(_ m: Molecule, _ bond: Bond) -> String {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    print("usage: chemistry-bench read|dump|roundtrip FILE [REPEAT]")
+    print("usage: chemistry-bench read|dump|roundtrip|sdf FILE [REPEAT]")
     exit(2)
 }
-let lines = readLines(arguments[2])
+let lines = arguments[1] == "sdf" ? [] : readLines(arguments[2])
 
 switch arguments[1] {
+case "sdf":
+    let repeats = arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1
+    var ok = 0, failed = 0, atoms = 0
+    let clock = ContinuousClock()
+    let elapsed = try clock.measure {
+        for _ in 0..<repeats {
+            for record in try SDFReader(path: arguments[2]) {
+                if let m = record.molecule {
+                    ok += 1
+                    atoms += m.atomCount
+                } else {
+                    failed += 1
+                }
+            }
+        }
+    }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let total = ok + failed
+    print("records \(total) ok \(ok) failed \(failed) atoms \(atoms) seconds \(String(format: "%.4f", seconds)) per_second \(String(format: "%.0f", Double(total) / seconds))")
 case "read":
     let repeats = arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1
     var ok = 0, failed = 0

@@ -139,10 +139,14 @@ struct SMILESParser {
             smiles: smilesPart)
     }
 
+    /// A byte named for a message that reads "unexpected <description>".
     private func describe(_ byte: UInt8) -> String {
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
-        if byte >= 0x80 { return "a non-ASCII character" }
-        return "character \(byte)"
+        if byte >= 0x80 { return "non-ASCII character" }
+        if byte == 0x20 { return "space" }
+        if byte == 0x09 { return "tab" }
+        let hex = String(byte, radix: 16, uppercase: true)
+        return "control character 0x" + (hex.count < 2 ? "0" + hex : hex)
     }
 
     // MARK: - Grammar

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Chemistry
+
+/// `accord describe`: formula, masses and a SMILES for each input molecule, one JSON object per line.
+struct DescribeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "describe",
+        abstract: "Describe molecules: SMILES, formula, masses, heavy atoms and charge, one JSON object per line.",
+        discussion: """
+            Reads SMILES files (one 'SMILES [name]' per line; blank lines and lines starting with # are skipped), \
+            SD files (.sdf, .sd, .mol, also gzip-compressed) or SMILES given as arguments; '-' or no argument \
+            reads standard input. Every input record gives one line with the fields index, name, smiles, \
+            formula, average_mass, monoisotopic_mass, heavy_atoms, charge and error. A record that cannot be \
+            read has error set (with its line and column, or SDF record and line) and nulls elsewhere; the \
+            stream goes on. Exit status: 0 when the input was read (whatever errors its records have), 64 for usage \
+            errors, 66 when an input cannot be opened or read to its end, 74 when the output cannot be written.
+
+            Examples:
+              accord describe Examples/opioids.smi
+              accord describe 'CCC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1 fentanyl'
+              gunzip -c compounds.sdf.gz | accord describe --format sdf -
+            """)
+
+    @Argument(help: "Files, '-' for standard input, or SMILES strings (optionally followed by a space and a name).")
+    var inputs: [String] = []
+
+    @Option(help: "Input format for standard input and files whose extension does not say (smiles or sdf).")
+    var format: MoleculeInputFormat?
+
+    func run() throws {
+        let reader: MoleculeRecordReader
+        do {
+            reader = try MoleculeRecordReader(arguments: inputs, format: format)
+        } catch {
+            StandardError.write("accord describe: \(error.description)\n")
+            throw ExitCode(66)  // EX_NOINPUT
+        }
+        let output = TextOutput(descriptor: 1)
+        var json = JSONFieldWriter(output: output)
+        for record in reader {
+            json.begin()
+            json.field("index", record.index)
+            json.field("name", record.name)
+            switch record.result {
+            case .success(let molecule):
+                json.field("smiles", molecule.smiles())
+                json.field("formula", molecule.molecularFormula)
+                json.field("average_mass", molecule.averageMass, decimals: 5)
+                json.field("monoisotopic_mass", molecule.monoisotopicMass, decimals: 5)
+                json.field("heavy_atoms", molecule.heavyAtomCount)
+                json.field("charge", molecule.netCharge)
+                json.field("error", nil as String?)
+            case .failure(let error):
+                json.field("smiles", nil as String?)
+                json.field("formula", nil as String?)
+                json.field("average_mass", nil as Double?, decimals: 5)
+                json.field("monoisotopic_mass", nil as Double?, decimals: 5)
+                json.field("heavy_atoms", nil as Int?)
+                json.field("charge", nil as Int?)
+                json.field("error", error.message)
+            }
+            json.end()
+        }
+        do {
+            try output.flush()
+        } catch {
+            StandardError.write("accord describe: cannot write output: \(error.message)\n")
+            throw ExitCode(74)
+        }
+        if let failure = reader.failure {
+            StandardError.write("accord describe: \(failure.description)\n")
+            throw ExitCode(66)
+        }
+    }
+}

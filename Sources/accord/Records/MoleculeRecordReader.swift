@@ -1,0 +1,193 @@
+import ArgumentParser
+import Chemistry
+import Foundation
+
+/// The input formats commands read molecules from.
+enum MoleculeInputFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+    /// One molecule per line: `SMILES [name]`; blank lines and lines starting with `#` are skipped.
+    case smiles
+    /// MDL SD file (V2000 or V3000 records, data items kept).
+    case sdf
+
+    /// The format a file name implies (`.sdf`, `.sd`, `.mol`, with or without `.gz`, are SDF), or nil.
+    static func implied(by path: String) -> MoleculeInputFormat? {
+        var name = path.lowercased()
+        if name.hasSuffix(".gz") { name.removeLast(3) }
+        for ext in [".sdf", ".sd", ".mol", ".mdl"] where name.hasSuffix(ext) { return .sdf }
+        for ext in [".smi", ".smiles", ".ism", ".can", ".txt"] where name.hasSuffix(ext) { return .smiles }
+        return nil
+    }
+}
+
+/// One input record: its position, its name, and the molecule or a message naming the problem and where it is.
+struct MoleculeRecord {
+    /// 0-based position among the records (skipped blank and comment lines do not count).
+    let index: Int
+    /// The SMILES title or the SDF record's first line.
+    let name: String
+    /// The molecule, or why it could not be read (the message includes the line, column or record).
+    let result: Result<Molecule, MoleculeRecordError>
+}
+
+struct MoleculeRecordError: Error {
+    let message: String
+}
+
+/// A problem with the inputs as a whole (a file that cannot be opened or read): the command stops.
+struct MoleculeInputFailure: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Reads molecules for any command from files (SMILES lines or SDF, plain or gzip), standard input (`-`) or
+/// SMILES given on the command line, in input order, one `MoleculeRecord` per molecule. A bad record is a
+/// record with an error; only an unreadable input stops the stream (see `failure`).
+///
+/// Arguments are interpreted like this: `-` is standard input; an existing file is read; a directory, or an
+/// argument that names a file by its extension (`.smi`, `.sdf`...) or starts like a path (`/`, `./`) but cannot
+/// be opened, is an error; anything else is a SMILES (optionally followed by a space and a name). No arguments
+/// means standard input. An input whose first bytes hold a NUL byte is not text and is refused as a whole
+/// rather than reported line by line.
+final class MoleculeRecordReader: Sequence, IteratorProtocol {
+    private enum Source {
+        case smilesLines(LineReader, label: String)
+        case sdf(SDFReader)
+        case argument(String, number: Int)
+    }
+
+    private var sources: [Source]
+    private var current = 0
+    private var nextIndex = 0
+    /// Set when an input could not be read to its end; the stream ends there.
+    private(set) var failure: MoleculeInputFailure?
+
+    init(arguments: [String], format: MoleculeInputFormat?) throws(MoleculeInputFailure) {
+        var sources: [Source] = []
+        let inputs = arguments.isEmpty ? ["-"] : arguments
+        var smilesNumber = 0
+        for argument in inputs {
+            if argument == "-" {
+                let lines: LineReader
+                do {
+                    lines = try LineReader(descriptor: 0)
+                } catch {
+                    throw MoleculeInputFailure(description: "cannot read standard input: \(error.message)")
+                }
+                sources.append(try Self.source(lines, label: "standard input", format: format ?? .smiles))
+                continue
+            }
+            if Self.isDirectory(argument) {
+                throw MoleculeInputFailure(description: "\(argument) is a directory; name the files in it")
+            }
+            let implied = MoleculeInputFormat.implied(by: argument)
+            if let lines = try? LineReader(path: argument) {
+                sources.append(try Self.source(lines, label: argument, format: format ?? implied ?? .smiles))
+                continue
+            }
+            if implied != nil || Self.looksLikePath(argument) {
+                // Named like a file but cannot be opened: say why, rather than reading the name as SMILES.
+                do {
+                    _ = try LineReader(path: argument)
+                } catch {
+                    throw MoleculeInputFailure(description: error.message)
+                }
+            }
+            smilesNumber += 1
+            sources.append(.argument(argument, number: smilesNumber))
+        }
+        self.sources = sources
+    }
+
+    /// Checks that an opened input is text, then reads it as `format`.
+    private static func source(_ lines: LineReader, label: String, format: MoleculeInputFormat) throws(MoleculeInputFailure) -> Source {
+        do {
+            if let offset = try lines.binaryByteOffset() {
+                throw MoleculeInputFailure(
+                    description: "\(label) is not a text file (byte \(offset + 1) is NUL); "
+                        + "SMILES and SD files are text, optionally gzip-compressed")
+            }
+        } catch let error as IOError {
+            throw MoleculeInputFailure(description: "\(label): \(error.description)")
+        } catch let error as MoleculeInputFailure {
+            throw error
+        } catch {
+            throw MoleculeInputFailure(description: "\(label): \(error)")
+        }
+        return format == .sdf ? .sdf(SDFReader(lines: lines)) : .smilesLines(lines, label: label)
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Starts like a path (`/`, `./`, `../`, `~`): no SMILES starts with those, as a SMILES starts with an atom.
+    private static func looksLikePath(_ argument: String) -> Bool {
+        argument.hasPrefix("/") || argument.hasPrefix("./") || argument.hasPrefix("../") || argument.hasPrefix("~")
+    }
+
+    func next() -> MoleculeRecord? {
+        while current < sources.count {
+            switch sources[current] {
+            case .argument(let text, let number):
+                current += 1
+                // An argument that is not an existing file is read as SMILES; if that fails too, say both.
+                let isOneWord = !text.contains(" ") && !text.contains("\t")
+                return smilesRecord(
+                    text, position: isOneWord ? "argument \(number) is not a file, and as a SMILES, " : "argument \(number), ")
+            case .smilesLines(let lines, let label):
+                do {
+                    while let line = try lines.readLine() {
+                        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+                        if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                        return smilesRecord(line, position: "line \(lines.lineNumber), ")
+                    }
+                } catch {
+                    failure = MoleculeInputFailure(description: "\(label): \(error)")
+                    return nil
+                }
+                current += 1
+            case .sdf(let reader):
+                guard let record = reader.next() else {
+                    current += 1
+                    continue
+                }
+                if let error = record.error, error.code == .unreadableInput {
+                    failure = MoleculeInputFailure(description: error.description)
+                    return nil
+                }
+                defer { nextIndex += 1 }
+                let result: Result<Molecule, MoleculeRecordError> = record.result.mapError {
+                    MoleculeRecordError(message: $0.description)
+                }
+                return MoleculeRecord(index: nextIndex, name: record.title, result: result)
+            }
+        }
+        return nil
+    }
+
+    /// `SMILES [name]`: the name is whatever follows the first space or tab. `position` starts the error
+    /// message ("line 12, ") and is followed by the column.
+    private func smilesRecord(_ line: String, position: String) -> MoleculeRecord {
+        defer { nextIndex += 1 }
+        let trimmed = String(line.drop { $0 == " " || $0 == "\t" })
+        let smiles = String(trimmed.prefix { $0 != " " && $0 != "\t" })
+        let leading = line.count - trimmed.count
+        let name = String(trimmed.dropFirst(smiles.count)).trimmingWhitespace()
+        do {
+            var molecule = try Molecule(smiles: smiles)
+            molecule.name = name
+            return MoleculeRecord(index: nextIndex, name: name, result: .success(molecule))
+        } catch {
+            let column = error.column + leading
+            return MoleculeRecord(
+                index: nextIndex, name: name,
+                result: .failure(MoleculeRecordError(message: "\(position)column \(column): \(error.message)")))
+        }
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}

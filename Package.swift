@@ -104,6 +104,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "chemistry-bench", dependencies: ["Chemistry"], swiftSettings: strictSettings),
+        .executableTarget(name: "substructure-bench", dependencies: ["Chemistry"], swiftSettings: strictSettings),
         .testTarget(
             name: "accordTests",
             dependencies: ["accord"],

@@ -6,8 +6,14 @@
 For each reference set under Tests/ChemistryTests/Resources/Canonical/ (made by make_canon_reference.py), the
 source SMILES are piped through `accord canon -` (PATH defaults to .build/release/accord, then
 .build/debug/accord). Each output line `CANONICAL<TAB>name` is read back by RDKit and its isomeric canonical
-SMILES compared with RDKit's canonical SMILES of the source (third column of the set). The script prints the
-agreement rate per set and the first N disagreements, and exits 1 when a set falls below 99.9 %.
+SMILES compared with RDKit's canonical SMILES of the source (third column of the set).
+
+The same run also pipes every other SMILES of each molecule through `accord canon` (RDKit's canonical SMILES
+and the 10 random atom orderings) and counts the molecules whose 12 SMILES all give one canonical string:
+the whole-set figure for what `swift test` samples in debug builds.
+
+The script prints both rates per set and the first N disagreements of each kind, and exits 1 when a rate
+falls below 99.9 %.
 """
 import argparse
 import gzip
@@ -32,7 +38,7 @@ def read_set(name):
             if line.startswith('#'):
                 continue
             fields = line.rstrip('\n').split('\t')
-            rows.append((fields[0], fields[1], fields[2]))
+            rows.append((fields[0], fields[1], fields[2], fields[3:]))
     return rows
 
 
@@ -46,7 +52,8 @@ def find_accord(explicit):
 
 
 def run_canon(accord, rows):
-    text = ''.join('%s %s\n' % (smiles, index) for index, smiles, _ in rows)
+    """Canonical SMILES (or an `error` line) for each (name, smiles) row, in order."""
+    text = ''.join('%s %s\n' % (smiles, name) for name, smiles in rows)
     result = subprocess.run([accord, 'canon', '-'], input=text, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SystemExit('accord canon failed (%d): %s' % (result.returncode, result.stderr[:2000]))
@@ -65,10 +72,10 @@ def main():
     failed = False
     for name in SETS:
         rows = read_set(name)
-        output = run_canon(accord, rows)
+        output = run_canon(accord, [(index, smiles) for index, smiles, _, _ in rows])
         agree = 0
         shown = 0
-        for (index, smiles, expected), line in zip(rows, output):
+        for (index, smiles, expected, _), line in zip(rows, output):
             fields = line.split('\t')
             ours = fields[0]
             mol = Chem.MolFromSmiles(ours) if not ours.startswith('error') else None
@@ -81,6 +88,25 @@ def main():
                       % (name, index, expected, ours, got))
         rate = agree / len(rows)
         print('%s: %d of %d (%.3f %%) read back by RDKit as the source molecule' % (name, agree, len(rows), 100 * rate))
+        if rate < TARGET:
+            failed = True
+
+        writings = [(index, other) for index, _, expected, orderings in rows for other in [expected] + orderings]
+        per_molecule = 1 + len(rows[0][3])
+        others = run_canon(accord, writings)
+        same = 0
+        shown = 0
+        for k, (index, smiles, _, _) in enumerate(rows):
+            strings = {output[k].split('\t')[0]} | {
+                line.split('\t')[0] for line in others[k * per_molecule:(k + 1) * per_molecule]}
+            if len(strings) == 1 and not next(iter(strings)).startswith('error'):
+                same += 1
+            elif shown < args.show:
+                shown += 1
+                print('  %s %s: %d canonical strings for %s\n    %s' % (name, index, len(strings), smiles, '\n    '.join(sorted(strings))))
+        rate = same / len(rows)
+        print('%s: %d of %d (%.3f %%) give one canonical string from all %d SMILES (source, RDKit canonical, %d random orders)'
+              % (name, same, len(rows), 100 * rate, per_molecule + 1, per_molecule - 1))
         if rate < TARGET:
             failed = True
     sys.exit(1 if failed else 0)

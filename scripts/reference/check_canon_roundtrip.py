@@ -12,6 +12,10 @@ The same run also pipes every other SMILES of each molecule through `accord cano
 and the 10 random atom orderings) and counts the molecules whose 12 SMILES all give one canonical string:
 the whole-set figure for what `swift test` samples in debug builds.
 
+`--smiles FILE` (repeatable) adds any SMILES file (first column; e.g. RDKit's canonSmiles.smi beside the
+project) as one more set: RDKit's canonical SMILES and 10 random orderings are made on the fly, seeded, as
+make_canon_reference.py makes them for the committed sets.
+
 The script prints both rates per set and the first N disagreements of each kind, and exits 1 when a rate
 falls below 99.9 %.
 """
@@ -42,6 +46,21 @@ def read_set(name):
     return rows
 
 
+def make_set(path):
+    """Rows like read_set's for a SMILES file: molecules RDKit reads, with orderings made here."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from make_canon_reference import random_orderings
+    rows = []
+    with open(path) as f:
+        for i, line in enumerate(f):
+            fields = line.split()
+            mol = Chem.MolFromSmiles(fields[0]) if fields else None
+            if mol is None:
+                continue
+            rows.append((str(i), fields[0], Chem.MolToSmiles(mol), random_orderings(mol, seed=i)))
+    return rows
+
+
 def find_accord(explicit):
     candidates = [explicit] if explicit else [
         os.path.join(ROOT, '.build', 'release', 'accord'), os.path.join(ROOT, '.build', 'debug', 'accord')]
@@ -67,11 +86,15 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--accord', help='path of the accord executable')
     parser.add_argument('--show', type=int, default=10, help='disagreements to print per set')
+    parser.add_argument('--smiles', action='append', default=[], help='another SMILES file to check')
+    parser.add_argument('--only-smiles', action='store_true', help='check only the --smiles files')
     args = parser.parse_args()
     accord = find_accord(args.accord)
     failed = False
-    for name in SETS:
-        rows = read_set(name)
+    sets = [] if args.only_smiles else [(name, lambda name=name: read_set(name)) for name in SETS]
+    sets += [(os.path.basename(path), lambda path=path: make_set(path)) for path in args.smiles]
+    for name, load in sets:
+        rows = load()
         output = run_canon(accord, [(index, smiles) for index, smiles, _, _ in rows])
         agree = 0
         shown = 0

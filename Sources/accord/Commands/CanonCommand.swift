@@ -56,6 +56,7 @@ struct CanonCommand: ParsableCommand {
     var explain = false
 
     func run() throws {
+        MoleculeRecordReader.explainWaitingForTerminal(arguments: inputs, command: "canon")
         let reader: MoleculeRecordReader
         do {
             reader = try MoleculeRecordReader(arguments: inputs, format: format)
@@ -76,6 +77,7 @@ struct CanonCommand: ParsableCommand {
                     let result = molecule.standardized(options: steps)
                     molecule = result.molecule
                     if explain && result.report.changedMolecule {
+                        try? output.flush()  // keeps the note next to the lines before it; failures resurface below
                         StandardError.write("\(record.index) \(name): \(result.report)\n")
                     }
                 }

@@ -33,6 +33,7 @@ struct DescribeCommand: ParsableCommand {
     var format: MoleculeInputFormat?
 
     func run() throws {
+        MoleculeRecordReader.explainWaitingForTerminal(arguments: inputs, command: "describe")
         let reader: MoleculeRecordReader
         do {
             reader = try MoleculeRecordReader(arguments: inputs, format: format)

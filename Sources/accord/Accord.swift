@@ -15,6 +15,7 @@ struct Accord: AsyncParsableCommand {
         subcommands: [
             // Chemistry
             DescribeCommand.self,
+            MatchCommand.self,
             // Law
             LawCommand.self,
             Timeline.self,

@@ -51,7 +51,7 @@ let package = Package(
         ),
         .target(
             name: "Surveillance",
-            dependencies: [.product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["Law", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -63,6 +63,7 @@ let package = Package(
             name: "Storage",
             dependencies: [
                 "Exchange",
+                "Surveillance",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -78,6 +79,8 @@ let package = Package(
             dependencies: [
                 "Exchange",
                 "Storage",
+                "Surveillance",
+                "Law",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -111,9 +114,11 @@ let package = Package(
             name: "ChemistryTests", dependencies: ["Chemistry"], resources: [.copy("Resources")],
             swiftSettings: strictSettings),
         .testTarget(name: "LawTests", dependencies: ["Law"], swiftSettings: strictSettings),
+        // Runs the built `accord` executable (the dependency makes SwiftPM build it first).
+        .testTarget(name: "AccordTests", dependencies: ["accord"], swiftSettings: strictSettings),
         .testTarget(
             name: "SurveillanceTests",
-            dependencies: ["Surveillance"],
+            dependencies: ["Surveillance", "Law"],
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
@@ -125,7 +130,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "StorageTests", dependencies: ["Exchange", "Storage", "ExchangeTestSupport"],
+            name: "StorageTests", dependencies: ["Exchange", "Storage", "Surveillance", "ExchangeTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ServerTests",
@@ -133,6 +138,8 @@ let package = Package(
                 "Exchange",
                 "Storage",
                 "Server",
+                "Surveillance",
+                "Law",
                 "ExchangeTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),

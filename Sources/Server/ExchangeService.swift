@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdBcrypt
 import Storage
+import Surveillance
 
 /// What the HTTP API needs: the store, the injected chemistry (structure check, law classifier, structure
 /// search) and the limits. Routes are grouped by resource in `Routes/`, each adding itself to the router.
@@ -11,6 +12,8 @@ public struct ExchangeService: Sendable {
     public let checker: SubstanceChecker
     public let searcher: any StructureSearcher
     public let limits: InputLimits
+    /// Source names to law knowledge-base substances, and control statuses, for the surveillance endpoints.
+    public let surveillance: LawMapping
     /// bcrypt cost for passwords (12 in production; tests may lower it).
     public let bcryptCost: UInt8
     /// A bcrypt hash of a random secret, checked when a sign-in names an unknown user so the reply takes as
@@ -18,10 +21,12 @@ public struct ExchangeService: Sendable {
     let decoyHash: String
 
     public init(store: ExchangeStore, validator: any StructureValidator, classifier: any SubstanceClassifier,
-                searcher: any StructureSearcher, limits: InputLimits = InputLimits(), bcryptCost: UInt8 = 12) {
+                searcher: any StructureSearcher, surveillance: LawMapping = .unconnected, limits: InputLimits = InputLimits(),
+                bcryptCost: UInt8 = 12) {
         self.store = store
         self.checker = SubstanceChecker(validator: validator, classifier: classifier)
         self.searcher = searcher
+        self.surveillance = surveillance
         self.limits = limits
         self.bcryptCost = bcryptCost
         self.decoyHash = Bcrypt.hash(IdentifierFactory.make(), cost: bcryptCost)
@@ -40,6 +45,7 @@ public struct ExchangeService: Sendable {
         addProposalRoutes(to: secured)
         addSearchRoutes(to: secured)
         addAccessRoutes(to: secured)
+        addSurveillanceRoutes(to: secured)
         return router
     }
 

@@ -16,6 +16,9 @@ struct Accord: AsyncParsableCommand {
             // Chemistry
             DescribeCommand.self,
             MatchCommand.self,
+            MCSCommand.self,
+            FingerprintCommand.self,
+            SimilarCommand.self,
             // Law
             LawCommand.self,
             Timeline.self,

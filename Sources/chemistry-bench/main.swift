@@ -4,6 +4,14 @@
 //   chemistry-bench dump FILE            one line per SMILES: per-atom facts or the error, for comparing with RDKit
 //   chemistry-bench roundtrip FILE       write each molecule back and read it again; report differences
 //   chemistry-bench sdf FILE [REPEAT]    stream an SD file (plain or .gz) through SDFReader, print records/second
+//   chemistry-bench canon FILE [REPEAT]  canonical SMILES of every molecule (read first, not timed)
+//   chemistry-bench mcs FILE [OPTIONS]   maximum common substructure of each line's two SMILES (tab-separated);
+//                                        OPTIONS: ring (ringMatchesRingOnly), complete (completeRingsOnly),
+//                                        atoms=any|elements|isotopes|anyHeavyAtom, bonds=any|order|orderExact,
+//                                        valence, timeout=S, repeat=N; prints one line per pair, then pairs/second
+//   chemistry-bench mcs-query FILE SMILES [K]  one query against every molecule of FILE (first column),
+//                                        prepared once (MCSQuery), afresh for each molecule, and asking only
+//                                        for common substructures of at least K bonds (default 20)
 import Chemistry
 import Foundation
 
@@ -74,7 +82,7 @@ func stereoRelation(_ m: Molecule, _ bond: Bond) -> String {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    print("usage: chemistry-bench read|dump|roundtrip|sdf FILE [REPEAT]")
+    print("usage: chemistry-bench read|dump|roundtrip|sdf|canon|mcs|mcs-query FILE [REPEAT]")
     exit(2)
 }
 let lines = arguments[1] == "sdf" ? [] : readLines(arguments[2])
@@ -128,6 +136,72 @@ case "dump":
             print("\(index)\tERR\t\(error.code)\t\(error.message)")
         }
     }
+case "mcs-query":
+    guard arguments.count > 3, let query = try? Molecule(smiles: arguments[3]) else {
+        print("usage: chemistry-bench mcs-query FILE SMILES")
+        exit(2)
+    }
+    let targets = lines.compactMap { line in try? Molecule(smiles: String(line.split(separator: "\t").first ?? "")) }
+    let prepared = MCSQuery(query, options: MCSOptions(timeout: 10))
+    let clock = ContinuousClock()
+    var preparedBonds = 0, freshBonds = 0
+    let preparedTime = clock.measure { for t in targets { preparedBonds += prepared.find(in: t).bondCount } }
+    let freshTime = clock.measure {
+        for t in targets { freshBonds += query.maximumCommonSubstructure(with: t, options: MCSOptions(timeout: 10)).bondCount }
+    }
+    func rate(_ d: Duration) -> String {
+        let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        return String(format: "%.0f", Double(targets.count) / seconds)
+    }
+    let atLeast = arguments.count > 4 ? Int(arguments[4]) ?? 20 : 20
+    var similar = 0
+    let atLeastTime = clock.measure { for t in targets where prepared.find(in: t, atLeast: atLeast) != nil { similar += 1 } }
+    print("targets \(targets.count) prepared_per_second \(rate(preparedTime)) fresh_per_second \(rate(freshTime)) same \(preparedBonds == freshBonds) at_least_\(atLeast)_per_second \(rate(atLeastTime)) sharing_at_least_\(atLeast) \(similar)")
+case "mcs":
+    var options = MCSOptions(timeout: 10)
+    var repeats = 1
+    for argument in arguments.dropFirst(3) {
+        if argument == "ring" { options.ringMatchesRingOnly = true }
+        if argument == "complete" { options.completeRingsOnly = true }
+        if argument.hasPrefix("timeout=") { options.timeout = Double(argument.dropFirst(8)) }
+        if argument.hasPrefix("repeat=") { repeats = Int(argument.dropFirst(7)) ?? 1 }
+        if argument.hasPrefix("atoms=") { options.atomComparison = MCSOptions.AtomComparison(rawValue: String(argument.dropFirst(6))) ?? .elements }
+        if argument.hasPrefix("bonds=") { options.bondComparison = MCSOptions.BondComparison(rawValue: String(argument.dropFirst(6))) ?? .order }
+        if argument == "valence" { options.matchValences = true }
+    }
+    var pairs: [(Molecule, Molecule)] = []
+    for line in lines where !line.isEmpty && !line.hasPrefix("#") {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count >= 2 else { continue }
+        do {
+            pairs.append((try Molecule(smiles: fields[0]), try Molecule(smiles: fields[1])))
+        } catch {
+            print("ERR\t\(error.message)")
+        }
+    }
+    let clock = ContinuousClock()
+    var results: [MCSResult] = []
+    var perPair: [Double] = []
+    let cpuStart = Glibc.clock()
+    let elapsed = clock.measure {
+        for _ in 0..<repeats {
+            results.removeAll(keepingCapacity: true)
+            perPair.removeAll(keepingCapacity: true)
+            for (first, second) in pairs {
+                let t0 = clock.now
+                results.append(first.maximumCommonSubstructure(with: second, options: options))
+                let d = clock.now - t0
+                perPair.append(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+            }
+        }
+    }
+    for (i, r) in results.enumerated() {
+        print("\(i)\t\(r.atomCount)\t\(r.bondCount)\t\(r.timedOut ? 1 : 0)\t\(r.smarts)\t\(String(format: "%.6f", perPair[i]))\t\(r.searchNodes)")
+    }
+    let cpuSeconds = Double(Glibc.clock() - cpuStart) / Double(CLOCKS_PER_SEC)
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let total = pairs.count * repeats
+    FileHandle.standardError.write("pairs \(total) seconds \(String(format: "%.4f", seconds)) cpu_seconds \(String(format: "%.4f", cpuSeconds)) per_second \(String(format: "%.1f", Double(total) / seconds))\n".data(using: .utf8) ?? Data())
 case "parse":
     var count = 0
     for line in lines { count += (try? Molecule(smiles: line, options: SMILESReadOptions(perceive: false)))?.atomCount ?? 0 }
@@ -192,6 +266,20 @@ case "roundtrip":
         }
     }
     print("same \(same) different \(different) unreadable \(unread)")
+case "canon":
+    // Canonical SMILES of molecules read beforehand (reading is not timed), as RDKit's MolToSmiles is timed.
+    let repeats = arguments.count > 3 ? Int(arguments[3]) ?? 1 : 1
+    let molecules = lines.compactMap { try? Molecule(smiles: $0) }
+    var characters = 0
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+        for _ in 0..<repeats {
+            for m in molecules { characters &+= m.canonicalSMILES().utf8.count }
+        }
+    }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let total = molecules.count * repeats
+    print("molecules \(total) seconds \(String(format: "%.4f", seconds)) per_second \(String(format: "%.0f", Double(total) / seconds)) microseconds_each \(String(format: "%.3f", seconds * 1e6 / Double(total))) characters \(characters)")
 default:
     print("unknown mode \(arguments[1])")
     exit(2)

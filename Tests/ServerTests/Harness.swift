@@ -4,9 +4,11 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Law
 import NIOCore
 import Server
 import Storage
+import Surveillance
 import Testing
 
 /// A decoded response: status, JSON body (if any) and raw text.
@@ -103,7 +105,7 @@ struct World: Sendable {
         for key in [readOnly, expired, revoked] { try await store.addKey(key.key, actor: .operator) }
         _ = try await store.revokeKey(revoked.key.id, actor: .operator)
         let service = ExchangeService(store: store, validator: BracketValidator(), classifier: TableClassifier.standard,
-                                      searcher: SubstringSearcher(), bcryptCost: 4)
+                                      searcher: SubstringSearcher(), surveillance: try LawFixture.mapping(), bcryptCost: 4)
         return World(store: store, service: service, agencies: agencies, keys: keys, users: users, group: group,
                      readOnlyOwnerKey: readOnly.token, expiredOwnerKey: expired.token, revokedOwnerKey: revoked.token)
     }
@@ -161,4 +163,11 @@ func withWorld<T: Sendable>(_ database: TestDatabase, _ body: @Sendable (World, 
         let world = try await World.make(store)
         return try await world.withClient { client in try await body(world, client) }
     }
+}
+
+/// The law knowledge base shipped with the Law module, loaded once for every server test.
+enum LawFixture {
+    static let loaded: Result<LawMapping, KnowledgeBaseError> = Result { () throws(KnowledgeBaseError) in try LawMapping.bundled() }
+
+    static func mapping() throws(KnowledgeBaseError) -> LawMapping { try loaded.get() }
 }

@@ -30,7 +30,7 @@ struct OpenAPITests {
         }
         #expect(implemented.subtracting(documented).sorted() == [], "routes missing from openapi.json")
         #expect(documented.subtracting(implemented).sorted() == [], "documented routes that do not exist")
-        #expect(implemented.count == 31)
+        #expect(implemented.count == 33)
     }
 
     @Test func theServedDocumentIsTheCommittedOne() async throws {
@@ -107,7 +107,20 @@ struct OpenAPITests {
             _ = try await check(.post, "/api/v1/search/structure", "/api/v1/search/structure", key: owner, json: #"{"similar_to":"C)"}"#)
             _ = try await check(.get, "/api/v1/seizures", "/api/v1/seizures?limit=0", key: owner)
             _ = try await check(.get, "/api/v1/me", "/api/v1/me", key: world.revokedOwnerKey)
-            #expect(checked == 53)
+
+            try await SurveillanceEndpointTests.importNFLIS(world.store)
+            let series = "/api/v1/surveillance/series", alerts = "/api/v1/surveillance/alerts"
+            _ = try await check(.get, series, "\(series)?source=nflis&class=fentanyl-related%20substances", key: owner)
+            _ = try await check(.get, series, "\(series)?source=exchange&measure=seizure_grams", key: world.key(.partner))
+            _ = try await check(.get, series, "\(series)?status=unknown&jurisdiction=CN", key: world.key(.stranger))
+            _ = try await check(.get, series, "\(series)?from=2020&to=2020-03", key: owner)
+            _ = try await check(.get, series, series)
+            let page = try await check(.get, alerts, "\(alerts)?include_data_start=true&limit=200", key: owner)
+            #expect(page.items.count >= 5)
+            _ = try await check(.get, alerts, "\(alerts)?kind=rising&method=ears-c1&parameters=baseline%3D3%3BminSigma%3D0.5&min_count=0", key: owner)
+            _ = try await check(.get, alerts, "\(alerts)?method=shewhart", key: owner)
+            _ = try await check(.get, alerts, alerts, key: world.expiredOwnerKey)
+            #expect(checked == 62)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Law
 import Testing
 @testable import Surveillance
 
@@ -78,9 +79,10 @@ struct AlertTests {
     @Test("a rising substance alarms with its evidence and the law status the provider gives")
     func risingAlert() throws {
         struct FixedStatus: ControlStatusProvider {
-            func statuses(of substance: SubstanceMatch?, sourceName: String, on date: String) -> [JurisdictionStatus] {
-                [JurisdictionStatus(jurisdiction: "US", status: date >= "2018-02-06" ? "controlled" : "not_controlled",
-                                    schedule: date >= "2018-02-06" ? "Schedule I" : nil, basis: "test")]
+            func statuses(of substance: SubstanceMatch?, sourceName: String, on date: CalendarDate) -> [SubstanceStatus] {
+                let controlled = date >= CalendarDate(year: 2018, month: 2, day: 6) ?? .latest
+                return [SubstanceStatus(jurisdiction: "US", status: controlled ? .scheduled : .notControlled,
+                                        schedule: controlled ? "I" : nil, basis: "test", explanation: "test")]
             }
         }
         var set = ObservationSet()
@@ -101,7 +103,7 @@ struct AlertTests {
         #expect(alert.evidence.parameters["baseline"] == "7")
         #expect(alert.evidence.threshold.map { $0 < 40 } == true)
         #expect(alert.evidence.changeFromPrevious?.text == "+1900% (2 → 40, ×20)")
-        #expect(alert.status["US"]?.status == "not_controlled")
+        #expect(alert.status["US"]?.status == .notControlled)
         let first = try #require(alerts.first { $0.kind == .firstIdentification })
         #expect(first.period == Period.month(2017, 1))
         #expect(first.evidence.atStartOfData == true)
@@ -140,9 +142,10 @@ struct NameAndPeriodTests {
 
     @Test("a catalog resolves names, parenthesised synonyms and source groups")
     func catalog() {
+        let frs = SubstanceClass(id: "us-frs", name: "Fentanyl-related substances", jurisdiction: "US")
         let catalog = SubstanceCatalog(entries: [
-            .init(id: "us-acetylfentanyl", name: "acetylfentanyl", synonyms: ["acetyl fentanyl"], classes: ["fentanyl-related substances"]),
-            .init(id: "us-pff", name: "para-fluorofentanyl", classes: ["fentanyl-related substances"]),
+            .init(id: "us-acetylfentanyl", name: "acetylfentanyl", synonyms: ["acetyl fentanyl"], classes: [frs]),
+            .init(id: "us-pff", name: "para-fluorofentanyl", classes: [frs]),
         ])
         #expect(catalog.resolve(name: "P-FLUOROFENTANYL HYDROCHLORIDE", group: nil)?.id == "us-pff")
         #expect(catalog.resolve(name: "ACETYL FENTANYL (N-(1-PHENETHYLPIPERIDIN-4-YL)-N-PHENYLACETAMIDE)", group: nil)?.id

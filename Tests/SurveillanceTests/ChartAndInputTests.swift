@@ -77,19 +77,4 @@ struct ChartAndInputTests {
             _ = try Farrington.detect(Array(repeating: 3, count: 100), parameters: Farrington.Parameters(frequency: 52))
         }
     }
-
-    @Test("the archive replaces revised values and sums events within one import")
-    func archive() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("accord-archive-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let archive = ObservationArchive(dataDirectory: directory.path)
-        let march = try #require(Period.month(2024, 3))
-        func seizure(_ value: Double) -> Observation {
-            Observation(source: .accord, measure: "seizure_events", substance: "x", place: "US", period: march, value: value)
-        }
-        #expect(try archive.merge([seizure(1), seizure(1)]) == (added: 1, replaced: 0))
-        #expect(try archive.load().map(\.value) == [2])
-        #expect(try archive.merge([seizure(1), seizure(1), seizure(1)]) == (added: 0, replaced: 1))
-        #expect(try archive.load().map(\.value) == [3])
-    }
 }

@@ -1,3 +1,4 @@
+import Law
 import Testing
 @testable import Surveillance
 
@@ -87,6 +88,29 @@ struct FuzzTests {
             _ = try? Farrington.detect(counts, parameters: Farrington.Parameters(frequency: 12, b: 2, w: 1))
             _ = try? Farrington.detect(counts, parameters: Farrington.Parameters(frequency: 12, b: 3, w: 2, noPeriods: 4,
                                                                                 thresholdMethod: .nbPlugin))
+        }
+    }
+}
+
+extension FuzzTests {
+    @Test("mutated substance names resolve or stay unmapped, and their statuses are the law engine's words")
+    func names() throws {
+        let catalog = try LawMappingTests.catalog()
+        let provider = LawStatusProvider(knowledgeBase: try LawMappingTests.kb())
+        var rng = Generator(state: 4242)
+        let seeds = ["CYCLOPROPYL/CROTONYL FENTANYL", "CIS-3-METHYLFENTANYL", "P-FLUOROFENTANYL, SALT UNDETERMINED",
+                     "FENTANYL-RELATED SUBSTANCE (UNSPECIFIED)", "ACETYL FENTANYL (N-(1-PHENETHYLPIPERIDIN-4-YL)-N-PHENYLACETAMIDE)",
+                     "structure:CCC(=O)N", "α-methylfentanyl", "(±)-/", "/", "p-", "()", ""]
+        let date = try CalendarDate(parsing: "2021-01-01")
+        for _ in 0..<300 {
+            let name = Self.mutate(seeds.randomElement(using: &rng) ?? "", using: &rng)
+            _ = NameNormalizer.keys(name)
+            let match = catalog.resolve(name: name, group: Bool.random(using: &rng) ? nil : Self.mutate(name, using: &rng))
+            if let match {
+                #expect(!match.id.isEmpty)
+                #expect(match.kind != .substance || match.candidates.count == 1)
+            }
+            #expect(provider.statuses(of: match, sourceName: name, on: date).count == 3)
         }
     }
 }

@@ -140,4 +140,26 @@ struct DescribeCommandTests {
         #expect(objects.map { $0["name"] as? String } == ["ethanol", "ethylamine"])
         #expect(objects.map { $0["formula"] as? String } == ["C2H6O", "C2H7N"])
     }
+
+    @Test("standard input and files without a telling extension are read as SDF when they look like one")
+    func sniffing() throws {
+        let sdf = try String(contentsOf: AccordProcess.packageRoot.appendingPathComponent("Tests/ChemistryTests/Resources/molfile/cdk2.sdf"), encoding: .utf8)
+        let piped = try AccordProcess.run(["describe"], input: sdf)
+        #expect(piped.status == 0)
+        let objects = try Self.objects(piped)
+        #expect(objects.count == 47)
+        #expect(objects.allSatisfy { $0["error"] is NSNull })
+        #expect(objects.first?["name"] as? String == "ZINC03814457")
+
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("accord-sniff-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(sdf.utf8).write(to: file)
+        #expect(try Self.objects(try AccordProcess.run(["describe", file.path])).count == 47)
+        // --format wins over the content.
+        let forced = try Self.objects(try AccordProcess.run(["describe", "--format", "smiles", file.path]))
+        #expect(forced.count > 1000)
+        #expect((forced.first?["error"] as? String)?.hasPrefix("line 1, column 1:") == true)
+        // Three lines of SMILES are too few to tell, and are SMILES.
+        #expect(try Self.objects(try AccordProcess.run(["describe"], input: "CCO\nCCN\nCCC\n")).count == 3)
+    }
 }

@@ -84,18 +84,25 @@ public final class LineReader {
         return n > 0
     }
 
+    /// The first bytes of the (decompressed) input, after any byte-order mark, without consuming them: what the
+    /// first read delivered (up to 64 KiB; less from a pipe). Empty once lines have been read, or for empty input.
+    ///
+    /// For looking at the content before choosing how to read it (is it text? is it an SD file?).
+    public func leadingBytes() throws(IOError) -> ArraySlice<UInt8> {
+        guard lineNumber == 0 else { return [] }
+        if position == buffer.count {
+            guard try fill() else { return [] }
+        }
+        return buffer[position...]
+    }
+
     /// The offset of a NUL byte among the first bytes of the (decompressed) input, or nil when there is none.
     ///
     /// Text formats never contain NUL, so one near the start means the input is not text at all (an
     /// executable, an image, a compressed format other than gzip): callers can say so instead of reporting
-    /// every "line" of it as a broken record. Looks at the first buffer (up to 64 KiB) without consuming
-    /// anything; call it before reading lines.
+    /// every "line" of it as a broken record. Looks at `leadingBytes()`; call it before reading lines.
     public func binaryByteOffset() throws(IOError) -> Int? {
-        if position == buffer.count && lineNumber == 0 {
-            guard try fill() else { return nil }
-        }
-        guard lineNumber == 0, let nul = buffer[position...].firstIndex(of: 0) else { return nil }
-        return nul
+        try leadingBytes().firstIndex(of: 0)
     }
 
     /// Appends the next line's bytes (without its line end) to `line`; returns false at the end of the input.

@@ -107,7 +107,7 @@ public struct Molecule: Sendable {
     /// The neighbours of `atom` with the joining bonds, in bond-index order.
     @inlinable
     public func neighbors(of atom: Int) -> Neighbors {
-        Neighbors(molecule: self, range: Int(adjacencyOffsets[atom])..<Int(adjacencyOffsets[atom + 1]))
+        Neighbors(atoms: adjacentAtoms, bonds: adjacentBonds, range: Int(adjacencyOffsets[atom])..<Int(adjacencyOffsets[atom + 1]))
     }
 
     /// The bond joining two atoms, or `nil` when they are not bonded.
@@ -144,13 +144,18 @@ public struct Molecule: Sendable {
     }
 
     /// The neighbours of one atom, as `(atom, bond)` index pairs.
+    ///
+    /// It holds the two adjacency arrays, not the molecule: iterating neighbours in a hot loop then costs
+    /// two reference-count operations instead of one per stored array of the molecule.
     public struct Neighbors: RandomAccessCollection, Sendable {
-        @usableFromInline let molecule: Molecule
+        @usableFromInline let atoms: [Int32]
+        @usableFromInline let bonds: [Int32]
         @usableFromInline let range: Range<Int>
 
         @inlinable
-        init(molecule: Molecule, range: Range<Int>) {
-            self.molecule = molecule
+        init(atoms: [Int32], bonds: [Int32], range: Range<Int>) {
+            self.atoms = atoms
+            self.bonds = bonds
             self.range = range
         }
 
@@ -160,7 +165,7 @@ public struct Molecule: Sendable {
         @inlinable
         public subscript(position: Int) -> (atom: Int, bond: Int) {
             let p = range.lowerBound + position
-            return (Int(molecule.adjacentAtoms[p]), Int(molecule.adjacentBonds[p]))
+            return (Int(atoms[p]), Int(bonds[p]))
         }
     }
 }

@@ -121,12 +121,12 @@ struct MolfileParser {
     private mutating func parseV2000AtomLine(number: Int) throws(MolfileError) {
         let line = index
         guard text.length(line) >= 32 else {
-            throw error(.badAtomLine, "atom \(number): the atom line is too short: \(text.quoted(line))")
+            throw error(.badAtomLine, "atom \(number): the atom line is too short (\(text.length(line)) characters; V2000 atom lines have fixed columns, x y z in 1-30 and the symbol in 32-34): \(text.quoted(line))")
         }
         guard let x = text.decimal(line, from: 0, to: 10), let y = text.decimal(line, from: 10, to: 20),
             let z = text.decimal(line, from: 20, to: 30)
         else {
-            throw error(.badAtomLine, "atom \(number): cannot read the coordinates in \(text.quoted(line, from: 0, to: 30))")
+            throw error(.badAtomLine, "atom \(number): cannot read the coordinates (columns 1-30, 10 each) in \(text.quoted(line, from: 0, to: 30))")
         }
         var symbol: [UInt8] = []
         for c in 31..<34 {
@@ -177,7 +177,7 @@ struct MolfileParser {
     private mutating func parseV2000BondLine(number: Int) throws(MolfileError) {
         let line = index
         guard text.length(line) >= 9 else {
-            throw error(.badBondLine, "bond \(number): the bond line is too short: \(text.quoted(line))")
+            throw error(.badBondLine, "bond \(number): the bond line is too short (\(text.length(line)) characters; V2000 bond lines have fixed columns, two atom numbers and the type in 1-9): \(text.quoted(line))")
         }
         guard let first = text.integer(line, from: 0, to: 3), let second = text.integer(line, from: 3, to: 6),
             let type = text.integer(line, from: 6, to: 9)

@@ -69,8 +69,12 @@ struct SMILESEmitter {
     // Walk results.
     var visited: [Bool]
     var parentBond: [Int32]
-    /// Tree children of each atom in walk order.
-    var children: [[Int32]]
+    /// Tree children of each atom in walk order, as linked lists in flat arrays (no array per atom):
+    /// `firstChild`, then `nextSibling` of each child; -1 ends a list.
+    var firstChild: [Int32]
+    var lastChild: [Int32]
+    var nextSibling: [Int32]
+    var childCount: [Int32]
     /// Ring-closure bonds at each atom, in the order their digits are written.
     var ringBondsAt: [[Int32]]
     var isRingBond: [Bool]
@@ -87,7 +91,10 @@ struct SMILESEmitter {
         let n = molecule.atomCount
         visited = [Bool](repeating: false, count: n)
         parentBond = [Int32](repeating: -1, count: n)
-        children = [[Int32]](repeating: [], count: n)
+        firstChild = [Int32](repeating: -1, count: n)
+        lastChild = [Int32](repeating: -1, count: n)
+        nextSibling = [Int32](repeating: -1, count: n)
+        childCount = [Int32](repeating: 0, count: n)
         ringBondsAt = [[Int32]](repeating: [], count: n)
         isRingBond = [Bool](repeating: false, count: molecule.bondCount)
         position = [Int32](repeating: -1, count: n)
@@ -108,9 +115,28 @@ struct SMILESEmitter {
 
     /// Neighbours of an atom sorted by rank, as (atom, bond).
     func sortedNeighbours(_ atom: Int) -> [(atom: Int, bond: Int)] {
-        var list = molecule.neighbors(of: atom).map { ($0.atom, $0.bond) }
-        if ranks != nil { list.sort { (rank($0.0), $0.0) < (rank($1.0), $1.0) } }
+        var list: [(atom: Int, bond: Int)] = []
+        appendSortedNeighbours(atom, to: &list)
         return list
+    }
+
+    /// Appends the atom's neighbours, sorted by (rank, index) when there are ranks (insertion sort: lists are
+    /// short, and no closure captures the emitter).
+    func appendSortedNeighbours(_ atom: Int, to list: inout [(atom: Int, bond: Int)]) {
+        let start = list.count
+        for nb in molecule.neighbors(of: atom) { list.append((nb.atom, nb.bond)) }
+        guard let ranks else { return }
+        var i = start + 1
+        while i < list.count {
+            let value = list[i]
+            var j = i - 1
+            while j >= start && (ranks[list[j].atom], list[j].atom) > (ranks[value.atom], value.atom) {
+                list[j + 1] = list[j]
+                j -= 1
+            }
+            list[j + 1] = value
+            i += 1
+        }
     }
 
     mutating func run() -> String {
@@ -127,7 +153,16 @@ struct SMILESEmitter {
         }
         if roots.isEmpty {
             var starts = Array(0..<n)
-            if ranks != nil { starts.sort { (rank($0), $0) < (rank($1), $1) } }
+            if let ranks {
+                if ranks.allSatisfy({ $0 >= 0 && $0 <= Int(UInt32.max) }) && n <= Int(UInt32.max) {
+                    // By (rank, index), sorted as packed integers: no closure capturing the emitter.
+                    var keys = (0..<n).map { UInt64(ranks[$0]) << 32 | UInt64($0) }
+                    keys.sort()
+                    starts = keys.map { Int($0 & 0xFFFF_FFFF) }
+                } else {
+                    starts.sort { (ranks[$0], $0) < (ranks[$1], $1) }
+                }
+            }
             for s in starts where !visited[s] {
                 roots.append(s)
                 walk(from: s)
@@ -147,7 +182,10 @@ struct SMILESEmitter {
         let n = molecule.atomCount
         visited = [Bool](repeating: false, count: n)
         parentBond = [Int32](repeating: -1, count: n)
-        children = [[Int32]](repeating: [], count: n)
+        firstChild = [Int32](repeating: -1, count: n)
+        lastChild = [Int32](repeating: -1, count: n)
+        nextSibling = [Int32](repeating: -1, count: n)
+        childCount = [Int32](repeating: 0, count: n)
         ringBondsAt = [[Int32]](repeating: [], count: n)
         isRingBond = [Bool](repeating: false, count: molecule.bondCount)
         position = [Int32](repeating: -1, count: n)
@@ -205,31 +243,58 @@ struct SMILESEmitter {
         return roots
     }
 
+    mutating func addChild(_ child: Int, to parent: Int) {
+        if firstChild[parent] < 0 {
+            firstChild[parent] = Int32(child)
+        } else {
+            nextSibling[Int(lastChild[parent])] = Int32(child)
+        }
+        lastChild[parent] = Int32(child)
+        childCount[parent] += 1
+    }
+
+    /// The tree children of an atom in walk order.
+    func children(of atom: Int) -> [Int32] {
+        var result: [Int32] = []
+        var c = firstChild[atom]
+        while c >= 0 {
+            result.append(c)
+            c = nextSibling[Int(c)]
+        }
+        return result
+    }
+
     mutating func visit(_ atom: Int, parent: Int, bond: Int) {
         visited[atom] = true
         position[atom] = Int32(outputOrder.count)
         outputOrder.append(atom)
         if parent >= 0 {
             parentBond[atom] = Int32(bond)
-            children[parent].append(Int32(atom))
+            addChild(atom, to: parent)
         }
     }
 
     /// Depth-first walk: tree edges become chain/branch bonds, the others ring closures.
     mutating func walk(from root: Int) {
-        var stack: [(atom: Int, next: Int, neighbours: [(atom: Int, bond: Int)])] = []
+        // Each frame's sorted neighbours live in one shared buffer (frames nest, so a popped frame's entries
+        // are the buffer's tail): no allocation per atom.
+        var stack: [(atom: Int, next: Int, end: Int)] = []
+        var buffer: [(atom: Int, bond: Int)] = []
         visited[root] = true
         position[root] = Int32(outputOrder.count)
         outputOrder.append(root)
-        stack.append((root, 0, sortedNeighbours(root)))
+        appendSortedNeighbours(root, to: &buffer)
+        stack.append((root, 0, buffer.count))
         while !stack.isEmpty {
             let top = stack.count - 1
             let atom = stack[top].atom
-            if stack[top].next >= stack[top].neighbours.count {
+            if stack[top].next >= stack[top].end {
+                let start = top > 0 ? stack[top - 1].end : 0
+                buffer.removeSubrange(start...)
                 stack.removeLast()
                 continue
             }
-            let (other, bond) = stack[top].neighbours[stack[top].next]
+            let (other, bond) = buffer[stack[top].next]
             stack[top].next += 1
             if bond == Int(parentBond[atom]) { continue }
             if visited[other] {
@@ -245,8 +310,10 @@ struct SMILESEmitter {
             parentBond[other] = Int32(bond)
             position[other] = Int32(outputOrder.count)
             outputOrder.append(other)
-            children[atom].append(Int32(other))
-            stack.append((other, 0, sortedNeighbours(other)))
+            addChild(other, to: atom)
+            let start = buffer.count
+            appendSortedNeighbours(other, to: &buffer)
+            stack.append((other, start, buffer.count))
         }
     }
 
@@ -255,7 +322,8 @@ struct SMILESEmitter {
     mutating func emit(from root: Int) {
         // Explicit stack of (atom, state): state 0 = write the atom, k > 0 = before child k-1 was written.
         var freeDigits = DigitPool()
-        var stack: [(atom: Int, child: Int)] = [(root, -1)]
+        // `next` is the child to write after `child` children were written.
+        var stack: [(atom: Int, child: Int, next: Int32)] = [(root, -1, -1)]
         while !stack.isEmpty {
             let top = stack.count - 1
             let atom = stack[top].atom
@@ -263,19 +331,21 @@ struct SMILESEmitter {
             if child == -1 {
                 writeAtom(atom, digits: &freeDigits)
                 stack[top].child = 0
+                stack[top].next = firstChild[atom]
                 continue
             }
-            let kids = children[atom]
-            if child > 0 && child < kids.count { output.append(UInt8(ascii: ")")) }
-            if child >= kids.count {
+            let count = Int(childCount[atom])
+            if child > 0 && child < count { output.append(UInt8(ascii: ")")) }
+            if child >= count {
                 stack.removeLast()
                 continue
             }
             stack[top].child += 1
-            let next = Int(kids[child])
-            if child < kids.count - 1 { output.append(UInt8(ascii: "(")) }
+            let next = Int(stack[top].next)
+            stack[top].next = nextSibling[next]
+            if child < count - 1 { output.append(UInt8(ascii: "(")) }
             writeBondSymbol(Int(parentBond[next]), from: atom, to: next)
-            stack.append((next, -1))
+            stack.append((next, -1, -1))
         }
     }
 
@@ -364,37 +434,61 @@ struct SMILESEmitter {
                 bracket = hydrogens != defaultHydrogens(atom, aromatic: aromatic)
             }
         }
-        let symbol = SMILESEmitter.symbol(z, aromatic: aromatic)
         guard bracket else {
-            output.append(contentsOf: Array(symbol.utf8))
+            appendSymbol(z, aromatic: aromatic)
             return
         }
         output.append(UInt8(ascii: "["))
-        if isotope != 0 { output.append(contentsOf: Array(String(isotope).utf8)) }
-        output.append(contentsOf: Array(symbol.utf8))
+        if isotope != 0 { appendNumber(Int(isotope)) }
+        appendSymbol(z, aromatic: aromatic)
         switch chirality.kind {
         case .none: break
         case .tetrahedral:
-            output.append(contentsOf: Array((chirality.number == 1 ? "@" : "@@").utf8))
-        case .allene: output.append(contentsOf: Array("@AL\(chirality.number)".utf8))
-        case .squarePlanar: output.append(contentsOf: Array("@SP\(chirality.number)".utf8))
-        case .trigonalBipyramidal: output.append(contentsOf: Array("@TB\(chirality.number)".utf8))
-        case .octahedral: output.append(contentsOf: Array("@OH\(chirality.number)".utf8))
+            output.append(UInt8(ascii: "@"))
+            if chirality.number != 1 { output.append(UInt8(ascii: "@")) }
+        case .allene: appendClass("@AL", chirality.number)
+        case .squarePlanar: appendClass("@SP", chirality.number)
+        case .trigonalBipyramidal: appendClass("@TB", chirality.number)
+        case .octahedral: appendClass("@OH", chirality.number)
         }
         if hydrogens > 0 {
             output.append(UInt8(ascii: "H"))
-            if hydrogens > 1 { output.append(contentsOf: Array(String(hydrogens).utf8)) }
+            if hydrogens > 1 { appendNumber(hydrogens) }
         }
         if a.formalCharge != 0 {
             output.append(a.formalCharge > 0 ? UInt8(ascii: "+") : UInt8(ascii: "-"))
             let magnitude = abs(Int(a.formalCharge))
-            if magnitude > 1 { output.append(contentsOf: Array(String(magnitude).utf8)) }
+            if magnitude > 1 { appendNumber(magnitude) }
         }
         if map != 0 {
             output.append(UInt8(ascii: ":"))
-            output.append(contentsOf: Array(String(map).utf8))
+            appendNumber(Int(map))
         }
         output.append(UInt8(ascii: "]"))
+    }
+
+    /// The element symbol, lowercase when written aromatic.
+    mutating func appendSymbol(_ z: Int, aromatic: Bool) {
+        guard z > 0, let symbol = ElementTable.symbol(z) else {
+            output.append(UInt8(ascii: "*"))
+            return
+        }
+        var first = true
+        for byte in symbol.utf8 {
+            output.append(first && aromatic && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+            first = false
+        }
+    }
+
+    /// A non-negative decimal number.
+    mutating func appendNumber(_ value: Int) {
+        if value >= 10 { appendNumber(value / 10) }
+        output.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+
+    mutating func appendClass(_ name: StaticString, _ number: UInt8) {
+        name.withUTF8Buffer { output.append(contentsOf: $0) }
+        appendNumber(Int(number))
     }
 
     static func isOrganicSubset(_ z: Int, aromatic: Bool) -> Bool {
@@ -410,11 +504,6 @@ struct SMILESEmitter {
         }
     }
 
-    static func symbol(_ z: Int, aromatic: Bool) -> String {
-        if z == 0 { return "*" }
-        let s = ElementTable.symbol(z) ?? "*"
-        return aromatic ? s.lowercased() : s
-    }
 
     /// The hydrogens the reader would give this atom if written without brackets: RDKit's implicit-H
     /// rule over the bonds as they are written (aromatic bonds count 1.5).
@@ -469,7 +558,7 @@ struct SMILESEmitter {
         if parentBond[atom] >= 0 { written.append(molecule.bonds[Int(parentBond[atom])].other(Int32(atom))) }
         if a.totalHydrogens == 1 { written.append(ChiralityPermutation.implicitHydrogen) }
         for bond in ringBondsOrdered(atom) { written.append(molecule.bonds[Int(bond)].other(Int32(atom))) }
-        written.append(contentsOf: children[atom])
+        written.append(contentsOf: children(of: atom))
         if a.chirality.kind == .tetrahedral && reference.count == 3 {
             reference.append(ChiralityPermutation.lonePair)
             written.append(ChiralityPermutation.lonePair)
@@ -479,13 +568,28 @@ struct SMILESEmitter {
 
     /// Ring bonds at an atom in the order `writeAtom` writes them (closings first, then openings).
     func ringBondsOrdered(_ atom: Int) -> [Int32] {
-        ringBondsAt[atom].sorted { a, b in
-            let pa = Int(molecule.bonds[Int(a)].other(Int32(atom)))
-            let pb = Int(molecule.bonds[Int(b)].other(Int32(atom)))
-            let ca = position[pa] < position[atom], cb = position[pb] < position[atom]
-            if ca != cb { return ca }
-            return position[pa] < position[pb]
+        var list = ringBondsAt[atom]
+        guard list.count > 1 else { return list }
+        // Key: closings (partner written earlier) before openings, then by the partner's position.
+        let own = position[atom]
+        var keys = list.map { bond -> Int64 in
+            let partner = position[Int(molecule.bonds[Int(bond)].other(Int32(atom)))]
+            return (partner < own ? 0 : 1 << 32) | Int64(partner)
         }
+        var i = 1
+        while i < list.count {
+            let (key, value) = (keys[i], list[i])
+            var j = i - 1
+            while j >= 0 && keys[j] > key {
+                keys[j + 1] = keys[j]
+                list[j + 1] = list[j]
+                j -= 1
+            }
+            keys[j + 1] = key
+            list[j + 1] = value
+            i += 1
+        }
+        return list
     }
 
     /// The atom a bond's symbol is read from: the parent for tree bonds; for ring closures the closing

@@ -62,5 +62,24 @@ struct Migration: Sendable {
             """,
             "CREATE INDEX audit_log_subject ON audit_log (subject_id, sequence)",
         ]),
+        // Public surveillance series (NFLIS, DOSE, CBP, VSRR, Accord exports). An observation is identified by
+        // source, measure, substance, group ('' for none), place and period, so re-importing a revised file
+        // replaces values; each row names the import that last wrote it.
+        Migration(version: 2, name: "surveillance observations", statements: [
+            """
+            CREATE TABLE surveillance_imports (
+                id TEXT PRIMARY KEY, format TEXT NOT NULL, file_name TEXT NOT NULL, imported_at TEXT NOT NULL,
+                actor_user TEXT NOT NULL, records BIGINT NOT NULL, observations BIGINT NOT NULL, added BIGINT NOT NULL,
+                replaced BIGINT NOT NULL, skipped_records BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE surveillance_observations (
+                source TEXT NOT NULL, measure TEXT NOT NULL, substance TEXT NOT NULL, substance_group TEXT NOT NULL,
+                place TEXT NOT NULL, period TEXT NOT NULL, value DOUBLE PRECISION NOT NULL,
+                import_id TEXT NOT NULL REFERENCES surveillance_imports(id),
+                PRIMARY KEY (source, measure, substance, substance_group, place, period))
+            """,
+            "CREATE INDEX surveillance_observations_import ON surveillance_observations (import_id)",
+        ]),
     ]
 }

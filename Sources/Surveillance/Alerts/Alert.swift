@@ -17,17 +17,19 @@ public struct Alert: Sendable, Hashable, Codable {
     public var substanceID: String?
     /// The source's own name for the substance.
     public var sourceName: String
-    public var classes: [String]
+    /// How the name maps to the knowledge base (`substance`, `one_of`, `class_member`), nil when unmapped.
+    public var mapping: SubstanceMatch.Kind?
+    public var classes: [SubstanceClass]
     public var place: String
     public var period: Period
     /// `first-identification` (a rule, not a statistic) or the detector name, e.g. `ears-c1`.
     public var detector: String
     public var evidence: Evidence
     /// Control status per jurisdiction on the first day of `period`; empty when no law engine is connected.
-    public var status: [String: JurisdictionStatus]
+    public var status: [String: SubstanceStatus]
 
     enum CodingKeys: String, CodingKey {
-        case kind, substance, substanceID = "substance_id", sourceName = "source_name", classes, place, period,
+        case kind, substance, substanceID = "substance_id", sourceName = "source_name", mapping, classes, place, period,
              detector, evidence, status
     }
 }

@@ -47,7 +47,7 @@ public struct AlertBuilder: Sendable {
     public var kinds: Set<Alert.Kind>
 
     public init(statusProvider: any ControlStatusProvider = NoControlStatus(), rising: RisingRule = RisingRule(),
-                firstIdentificationSources: Set<SourceFormat> = [.nflis, .cbp, .accord],
+                firstIdentificationSources: Set<SourceFormat> = [.nflis, .cbp, .accord, .exchange],
                 risingMeasures: Set<String> = ["drug_reports", "seizure_events", "ed_visits", "hospitalizations"],
                 kinds: Set<Alert.Kind> = [.firstIdentification, .rising]) {
         self.kinds = kinds
@@ -124,12 +124,12 @@ public struct AlertBuilder: Sendable {
     private func makeAlert(_ kind: Alert.Kind, group: GroupedSeries, period: Period, detector: String,
                            evidence: Evidence, set: ObservationSet) -> Alert {
         let match = set.resolver.resolve(name: group.sourceName, group: group.sourceGroup)
-        var status: [String: JurisdictionStatus] = [:]
-        for entry in statusProvider.statuses(of: match, sourceName: group.sourceName, on: period.startDate) {
+        var status: [String: SubstanceStatus] = [:]
+        for entry in statusProvider.statuses(of: match, sourceName: group.sourceName, on: period.startDay) {
             status[entry.jurisdiction] = entry
         }
         return Alert(kind: kind, substance: group.substanceLabel, substanceID: match?.id, sourceName: group.sourceName,
-                     classes: match?.classes ?? [], place: group.place, period: period, detector: detector,
+                     mapping: match?.kind, classes: match?.classes ?? [], place: group.place, period: period, detector: detector,
                      evidence: evidence, status: status)
     }
 }

@@ -39,7 +39,7 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .missingColumns(names, header):
             "record 1 (header): missing column(s) \(names.joined(separator: ", ")); found \(header.joined(separator: ", "))"
         case .unknownFormat(let name):
-            "unknown format \(name); expected one of \(SourceFormat.allCases.filter { $0 != .accord }.map(\.rawValue).joined(separator: ", "))"
+            "unknown format \(name); expected one of \(SourceFormat.importable.map(\.rawValue).joined(separator: ", "))"
         }
     }
 }

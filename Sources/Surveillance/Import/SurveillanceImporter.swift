@@ -35,6 +35,7 @@ public enum SurveillanceImporter {
         case .cbp: try CBPConverter(records: records)
         case .vsrr: try VSRRConverter(records: records)
         case .accord: try AccordSeizureConverter(records: records)
+        case .exchange: throw ImportError.unknownFormat(format.rawValue)
         }
     }
 

@@ -39,6 +39,12 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
     case cbp
     /// CDC VSRR provisional drug overdose death counts: 12-month-ending counts by state and month.
     case vsrr
-    /// Accord's own seizure records.
+    /// Accord's own seizure records, from a CSV export (`accord surveil import accord FILE`).
     case accord
+    /// Seizures recorded in this exchange: built on demand from the records the asking agency may read, never
+    /// imported or stored as observations.
+    case exchange
+
+    /// The formats `accord surveil import` reads.
+    public static let importable: [SourceFormat] = [.nflis, .dose, .cbp, .vsrr, .accord]
 }

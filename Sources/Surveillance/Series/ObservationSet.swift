@@ -1,3 +1,5 @@
+import Law
+
 /// Imported observations with their substances resolved, answering series questions: per substance, per
 /// class, per place, per control status.
 ///
@@ -60,10 +62,7 @@ public struct ObservationSet: Sendable {
 
     /// The regular series of the observations a query selects, summed over the selected places and substances.
     public func series(_ query: SeriesQuery, statusProvider: any ControlStatusProvider = NoControlStatus()) -> TimeSeries {
-        var points: [(Period, Double)] = []
-        for observation in observations where query.selects(observation, in: self, statusProvider: statusProvider) {
-            points.append((observation.period, observation.value))
-        }
+        let points = selected(query, statusProvider: statusProvider).map { ($0.period, $0.value) }
         let range: ClosedRange<Period>? = {
             guard let from = query.from, let to = query.to, from <= to else { return nil }
             return from...to
@@ -74,6 +73,27 @@ public struct ObservationSet: Sendable {
             series = TimeSeries(label: query.label, points: points, range: from...(series.periods.last ?? from))
         }
         return series
+    }
+
+    /// The observations a query selects, in stored order. The substance selector is decided once per distinct
+    /// name and group (and period start, for a status), not once per observation.
+    public func selected(_ query: SeriesQuery, statusProvider: any ControlStatusProvider = NoControlStatus()) -> [Observation] {
+        struct Decision: Hashable {
+            var name: NameKey
+            var day: String?
+        }
+        var decided: [Decision: Bool] = [:]
+        var statusDependsOnDay = false
+        if case .status = query.substance { statusDependsOnDay = true }
+        return observations.filter { o in
+            guard query.selectsOutsideSubstance(o) else { return false }
+            let key = Decision(name: NameKey(name: o.substance, group: o.substanceGroup),
+                               day: statusDependsOnDay ? o.period.startDate : nil)
+            if let known = decided[key] { return known }
+            let answer = query.selectsSubstance(o, in: self, statusProvider: statusProvider)
+            decided[key] = answer
+            return answer
+        }
     }
 
     /// One series per (source, measure, substance group, place), for detectors run over everything.
@@ -152,10 +172,11 @@ public struct SeriesQuery: Sendable {
         /// Matches the source name or its group by normalised key (`p-fluorofentanyl` finds `P-FLUOROFENTANYL`).
         case named(String)
         case entry(id: String)
-        /// Every substance whose entry belongs to the class (e.g. `fentanyl-related substances`).
+        /// Every substance whose entry belongs to the class, by rule id or name (`us-frs`, `fentanyl-related
+        /// substances`, which names the US and the Chinese class).
         case inClass(String)
         /// Every substance with this status in this jurisdiction at the start of each observation's period.
-        case status(jurisdiction: String, status: String)
+        case status(jurisdiction: String, status: ControlStatus)
     }
 
     public var source: SourceFormat?
@@ -185,18 +206,25 @@ public struct SeriesQuery: Sendable {
         case .named(let name): parts.append(name)
         case .entry(let id): parts.append(id)
         case .inClass(let name): parts.append("class \(name)")
-        case let .status(jurisdiction, status): parts.append("\(status) in \(jurisdiction)")
+        case let .status(jurisdiction, status): parts.append("\(status.rawValue) in \(jurisdiction)")
         }
         parts.append(places.map { $0.sorted().joined(separator: "+") } ?? "all places")
         return parts.joined(separator: " ")
     }
 
-    func selects(_ o: Observation, in set: ObservationSet, statusProvider: any ControlStatusProvider) -> Bool {
+    /// Source, measure, place and period.
+    func selectsOutsideSubstance(_ o: Observation) -> Bool {
         if let source, o.source != source { return false }
         if let measure, o.measure != measure { return false }
         if let places, !places.contains(o.place) { return false }
         if let from, o.period < from { return false }
         if let to, to < o.period { return false }
+        return true
+    }
+
+    /// The substance selector alone: it depends only on the name and group (and, for a status, the period's
+    /// first day), so callers can remember its answer per distinct name.
+    func selectsSubstance(_ o: Observation, in set: ObservationSet, statusProvider: any ControlStatusProvider) -> Bool {
         switch substance {
         case .any:
             return true
@@ -205,13 +233,12 @@ public struct SeriesQuery: Sendable {
             return NameNormalizer.keys(o.substance).contains(wanted)
                 || o.substanceGroup.map { NameNormalizer.keys($0).contains(wanted) } == true
         case .entry(let id):
-            return set.match(for: o)?.id == id
+            return set.match(for: o).map { $0.kind == .substance && $0.id == id } == true
         case .inClass(let name):
-            let wanted = NameNormalizer.key(name)
-            return set.match(for: o)?.classes.contains { NameNormalizer.key($0) == wanted } == true
+            return set.match(for: o)?.isInClass(name) == true
         case let .status(jurisdiction, status):
             let statuses = statusProvider.statuses(of: set.match(for: o), sourceName: o.substance,
-                                                   on: o.period.startDate)
+                                                   on: o.period.startDay)
             return statuses.contains { $0.jurisdiction == jurisdiction && $0.status == status }
         }
     }

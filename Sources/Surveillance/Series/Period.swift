@@ -1,3 +1,5 @@
+import Law
+
 /// A calendar period of a surveillance series: a year, a month or a week (52 per year, as R's `surveillance`
 /// counts them; a 53rd week is folded into week 52 by importers that meet one).
 ///
@@ -99,6 +101,13 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
             }
             return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(remaining, 2))"
         }
+    }
+
+    /// The first day of the period as a calendar date, the day control statuses are asked for.
+    public var startDay: CalendarDate {
+        let parts = startDate.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return .earliest }
+        return CalendarDate(year: parts[0], month: parts[1], day: parts[2]) ?? .earliest
     }
 
     /// The last day of the period as `YYYY-MM-DD`.

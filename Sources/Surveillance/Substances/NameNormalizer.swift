@@ -33,16 +33,29 @@ public enum NameNormalizer {
 
     /// One comparison key: positions spelled out, Greek letters named, everything but letters and digits gone.
     public static func key(_ name: String) -> String {
-        var text = " " + stripForms(name.lowercased())
-        for (short, long) in [("p-", "para-"), ("m-", "meta-"), ("o-", "ortho-")] {
-            for boundary in [" ", "(", "-", ",", ";", "/"] {
-                text = text.replacingOccurrences(of: boundary + short, with: boundary + long)
+        let text = stripForms(name.lowercased())
+        var key = ""
+        key.reserveCapacity(text.utf8.count + 8)
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            // `p-`, `m-`, `o-` at the start or after a separator name ring positions: spell them out.
+            let atBoundary = index == 0 || positionBoundaries.contains(scalars[index - 1])
+            if atBoundary, index + 1 < scalars.count, scalars[index + 1] == "-", let long = positions[scalar] {
+                key += long
+                continue
+            }
+            if let greek = greekLetters[scalar] {
+                key += greek
+            } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                key.unicodeScalars.append(scalar)
             }
         }
-        text = text.replacingOccurrences(of: "α", with: "alpha").replacingOccurrences(of: "β", with: "beta")
-        return String(text.unicodeScalars.filter { ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
-            .map(Character.init))
+        return key
     }
+
+    static let positions: [Unicode.Scalar: String] = ["p": "para", "m": "meta", "o": "ortho"]
+    static let positionBoundaries: Set<Unicode.Scalar> = [" ", "(", "-", ",", ";", "/"]
+    static let greekLetters: [Unicode.Scalar: String] = ["α": "alpha", "β": "beta"]
 
     static func stripForms(_ text: String) -> String {
         var text = Substring(text).trimmingWhitespace()

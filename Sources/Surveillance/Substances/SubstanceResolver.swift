@@ -1,17 +1,69 @@
-/// What a source's substance name maps to in the law knowledge base.
-public struct SubstanceMatch: Sendable, Hashable, Codable {
-    /// Stable knowledge-base id of the substance entry.
+/// A class-wide control rule a substance belongs to (e.g. the US and Chinese fentanyl-related substances), so
+/// series can be asked per class.
+public struct SubstanceClass: Sendable, Hashable, Codable {
+    /// The rule's knowledge-base id, e.g. `us-frs`.
     public var id: String
-    /// The entry's preferred name.
+    /// The rule's name, e.g. `Fentanyl-related substances`.
     public var name: String
-    /// Classes the substance belongs to (e.g. `fentanyl-related substances`), so series can be asked per class.
-    public var classes: [String]
+    /// The jurisdiction whose rule it is, e.g. `US`.
+    public var jurisdiction: String
 
-    public init(id: String, name: String, classes: [String] = []) {
+    public init(id: String, name: String, jurisdiction: String) {
         self.id = id
         self.name = name
-        self.classes = classes
+        self.jurisdiction = jurisdiction
     }
+
+    /// Whether `text` names this class: its id, or its name (with or without a parenthesised qualifier).
+    public func isNamed(_ text: String) -> Bool {
+        let wanted = NameNormalizer.key(text)
+        guard !wanted.isEmpty else { return false }
+        return NameNormalizer.key(id) == wanted || NameNormalizer.keys(name).first == wanted
+            || NameNormalizer.key(name) == wanted
+    }
+}
+
+/// What a source's substance name maps to in the law knowledge base.
+///
+/// Most names denote one substance. Some denote one of a few (NFLIS "CYCLOPROPYL/CROTONYL FENTANYL" when the
+/// laboratory could not tell the isomers apart), and some name a class rather than a substance ("FENTANYL-RELATED
+/// SUBSTANCE (UNSPECIFIED)"). The match says which, so status and series never claim more than the name tells.
+public struct SubstanceMatch: Sendable, Hashable, Codable {
+    /// How the name relates to the knowledge base.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// One substance (`candidates` has its key).
+        case substance
+        /// One of several substances (`candidates` lists them).
+        case oneOf = "one_of"
+        /// An unidentified member of a class (`candidates` is empty, `classes` names the class).
+        case classMember = "class_member"
+    }
+
+    /// Stable id the observations of this name are grouped under: the knowledge-base substance key, the keys
+    /// joined by ` or `, or `class:` and the rule ids.
+    public var id: String
+    /// A readable name for the match.
+    public var name: String
+    public var kind: Kind
+    /// Knowledge-base substance keys the name may denote.
+    public var candidates: [String]
+    /// Classes the substance belongs to (for `oneOf`, those every candidate belongs to).
+    public var classes: [SubstanceClass]
+    /// How the name was matched, e.g. `name`, `source group`, `stereoisomer of 3-methylfentanyl`.
+    public var basis: String
+
+    public init(id: String, name: String, kind: Kind = .substance, candidates: [String]? = nil,
+                classes: [SubstanceClass] = [], basis: String = "name") {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.candidates = candidates ?? (kind == .substance ? [id] : [])
+        self.classes = classes
+        self.basis = basis
+    }
+
+    /// Whether the match belongs to a class named `text` (rule id or name).
+    public func isInClass(_ text: String) -> Bool { classes.contains { $0.isNamed(text) } }
 }
 
 /// Maps source substance names to knowledge-base entries. The alert builder and series queries take one as a
@@ -21,41 +73,8 @@ public protocol SubstanceResolver: Sendable {
     func resolve(name: String, group: String?) -> SubstanceMatch?
 }
 
-/// A substance's control status in one jurisdiction on one date, as the law engine determines it.
-public struct JurisdictionStatus: Sendable, Hashable, Codable {
-    /// `US`, `CN`, `UN`...
-    public var jurisdiction: String
-    /// `controlled`, `not_controlled` or `unknown`.
-    public var status: String
-    /// Schedule or list, e.g. `Schedule I`, when controlled.
-    public var schedule: String?
-    /// Where the determination comes from (listing, class rule, citation).
-    public var basis: String?
-
-    public init(jurisdiction: String, status: String, schedule: String? = nil, basis: String? = nil) {
-        self.jurisdiction = jurisdiction
-        self.status = status
-        self.schedule = schedule
-        self.basis = basis
-    }
-}
-
-/// Answers "how is this substance controlled, here, on this date" for alerts.
-public protocol ControlStatusProvider: Sendable {
-    /// Statuses per jurisdiction on `date` (`YYYY-MM-DD`); an empty array when nothing is known.
-    func statuses(of substance: SubstanceMatch?, sourceName: String, on date: String) -> [JurisdictionStatus]
-}
-
 /// The resolver used when no knowledge base is connected: maps nothing, so every name is reported unmapped.
 public struct NoSubstanceResolver: SubstanceResolver {
     public init() {}
     public func resolve(name: String, group: String?) -> SubstanceMatch? { nil }
-}
-
-/// The status provider used when no law engine is connected: claims nothing.
-public struct NoControlStatus: ControlStatusProvider {
-    public init() {}
-    public func statuses(of substance: SubstanceMatch?, sourceName: String, on date: String) -> [JurisdictionStatus] {
-        []
-    }
 }

@@ -9,7 +9,9 @@ struct DescribeCommand: ParsableCommand {
         discussion: """
             Reads SMILES files (one 'SMILES [name]' per line; blank lines and lines starting with # are skipped), \
             SD files (.sdf, .sd, .mol, also gzip-compressed) or SMILES given as arguments; '-' or no argument \
-            reads standard input. Every input record gives one line with the fields index, name, smiles, \
+            reads standard input. Standard input and files with other extensions are read as SDF when their \
+            fourth line is a molfile counts line (ending in V2000 or V3000), otherwise as SMILES. \
+            Every input record gives one line with the fields index, name, smiles, \
             formula, average_mass, monoisotopic_mass, heavy_atoms, charge and error. A record that cannot be \
             read has error set (with its line and column, or SDF record and line) and nulls elsewhere; the \
             stream goes on. Exit status: 0 when the input was read (whatever errors its records have), 64 for usage \
@@ -18,13 +20,14 @@ struct DescribeCommand: ParsableCommand {
             Examples:
               accord describe Examples/opioids.smi
               accord describe 'CCC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1 fentanyl'
-              gunzip -c compounds.sdf.gz | accord describe --format sdf -
+              accord describe compounds.sdf.gz
+              curl -s https://example.org/structures.sdf | accord describe
             """)
 
     @Argument(help: "Files, '-' for standard input, or SMILES strings (optionally followed by a space and a name).")
     var inputs: [String] = []
 
-    @Option(help: "Input format for standard input and files whose extension does not say (smiles or sdf).")
+    @Option(help: "Read every input as this format instead of judging by file extension and content.")
     var format: MoleculeInputFormat?
 
     func run() throws {

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Server
 import Storage
+import Surveillance
 
 /// `accord serve`: runs the exchange's HTTP API.
 struct Serve: AsyncParsableCommand {
@@ -33,8 +34,15 @@ struct Serve: AsyncParsableCommand {
         }
         var limits = InputLimits()
         limits.maxBodyBytes = maxBodyBytes
+        let mapping: LawMapping
+        do {
+            mapping = try SubstanceResolvers.mapping()
+        } catch {
+            await store.close()
+            throw error
+        }
         let service = ExchangeService(store: store, validator: ChemistryWiring.validator, classifier: ChemistryWiring.classifier,
-                                      searcher: ChemistryWiring.searcher, limits: limits)
+                                      searcher: ChemistryWiring.searcher, surveillance: mapping, limits: limits)
         let host = self.host
         let app = service.makeApplication(host: host, port: port) { port in
             struct Listening: Encodable { let listening: String; let database: String }

@@ -1,8 +1,15 @@
+import ArgumentParser
+import Law
 import Surveillance
 
-/// The substance resolver and control-status provider the CLI uses. Until the law knowledge base is
-/// connected, names stay unmapped and alerts carry no status (nothing is invented).
+/// The law the surveillance commands map names with: the knowledge base shipped with the Law module, as a
+/// name catalog and the law engine's statuses (never a made-up status).
 enum SubstanceResolvers {
-    static var `default`: any SubstanceResolver { NoSubstanceResolver() }
-    static var status: any ControlStatusProvider { NoControlStatus() }
+    static func mapping() throws -> LawMapping {
+        do {
+            return try LawMapping.bundled()
+        } catch {
+            throw ValidationError("the law knowledge base could not be loaded: \(error)")
+        }
+    }
 }

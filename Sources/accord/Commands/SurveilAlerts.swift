@@ -10,7 +10,10 @@ struct SurveilAlerts: AsyncParsableCommand {
             + "evidence (series, parameters, observed, expected, threshold, changes) and status per jurisdiction."
     )
 
-    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var dataOptions: SurveillanceDataOptions
+
+    @Option(help: "Only alerts from this source: nflis, dose, cbp, vsrr, accord or exchange.")
+    var source: String?
 
     @Option(help: "Only alerts for periods ending on or after this date or period (YYYY-MM-DD, YYYY-MM, YYYY).")
     var since: String?
@@ -45,7 +48,15 @@ struct SurveilAlerts: AsyncParsableCommand {
         if let kind, Alert.Kind(rawValue: kind) == nil {
             throw ValidationError("--kind \(kind): expected first_identification or rising")
         }
-        let set = try dataOptions.observationSet()
+        var format: SourceFormat? = nil
+        if let source {
+            guard let parsed = SourceFormat(rawValue: source) else {
+                throw ValidationError("--source \(source): expected one of \(SourceFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            format = parsed
+        }
+        let mapping = try SubstanceResolvers.mapping()
+        let set = try await dataOptions.observationSet(source: format, mapping: mapping)
         var rule = AlertBuilder.RisingRule(minimumCount: minimumCount)
         if let method {
             for granularity in Period.Granularity.allCases {
@@ -60,7 +71,7 @@ struct SurveilAlerts: AsyncParsableCommand {
             }
         }
         let kinds: Set<Alert.Kind> = kind.flatMap(Alert.Kind.init(rawValue:)).map { [$0] } ?? [.firstIdentification, .rising]
-        let builder = AlertBuilder(statusProvider: SubstanceResolvers.status, rising: rule, kinds: kinds)
+        let builder = AlertBuilder(statusProvider: mapping.status, rising: rule, kinds: kinds)
         for alert in builder.alerts(for: set) {
             if let sinceDate, alert.period.endDate < sinceDate { continue }
             if !place.isEmpty, !place.contains(alert.place) { continue }

@@ -30,7 +30,7 @@ struct SurveilChart: AsyncParsableCommand {
     @Option(help: "Output SVG file.")
     var output: String
 
-    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var dataOptions: SurveillanceDataOptions
     @OptionGroup var seriesOptions: SeriesOptions
 
     func run() async throws {
@@ -38,8 +38,10 @@ struct SurveilChart: AsyncParsableCommand {
         if let file {
             series = try SeriesInput.read(file).series
         } else {
-            series = try dataOptions.observationSet().series(try seriesOptions.query(),
-                                                             statusProvider: SubstanceResolvers.status)
+            let query = try seriesOptions.query()
+            let mapping = try SubstanceResolvers.mapping()
+            series = try await dataOptions.observationSet(source: query.source, measure: query.measure, mapping: mapping)
+                .series(query, statusProvider: mapping.status)
             guard !series.isEmpty else { throw ValidationError("no observations match \(series.label)") }
         }
         var detection: [DetectionPoint] = []

@@ -1,13 +1,15 @@
 import ArgumentParser
+import Storage
 import Surveillance
 
-/// `accord surveil import FORMAT FILE`: reads a public data file into the data directory.
+/// `accord surveil import FORMAT FILE`: reads a public data file into the exchange's database.
 struct SurveilImport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a surveillance file (nflis, dose, cbp, vsrr or accord seizures) into --data.",
-        discussion: "Bad records are reported on standard error with record and column, and skipped. A summary "
-            + "is printed as one JSON line. Re-importing a revised file replaces the values it contains."
+        abstract: "Import a surveillance file (nflis, dose, cbp, vsrr or accord seizures) into the database.",
+        discussion: "The database is the exchange's (--data DIR or --database-url, as for `accord serve`). Bad "
+            + "records are reported on standard error with record and column, and skipped. A summary is printed as "
+            + "one JSON line. Re-importing a revised file replaces the values it contains. The import is audited."
     )
 
     @Argument(help: "nflis, dose, cbp, vsrr or accord.")
@@ -16,12 +18,13 @@ struct SurveilImport: AsyncParsableCommand {
     @Argument(help: "The CSV file.")
     var file: String
 
-    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        guard let source = SourceFormat(rawValue: format) else {
+        guard let source = SourceFormat(rawValue: format), SourceFormat.importable.contains(source) else {
             throw ValidationError(ImportError.unknownFormat(format).description)
         }
+        let mapping = try SubstanceResolvers.mapping()
         var observations: [Observation] = []
         let report: ImportReport
         do {
@@ -30,17 +33,30 @@ struct SurveilImport: AsyncParsableCommand {
             throw ValidationError("\(file): \(error.description)")
         }
         for issue in report.issues { Output.diagnostic("\(file): \(issue)") }
-        let (added, replaced) = try dataOptions.archive.merge(observations)
-        let set = ObservationSet(resolver: SubstanceResolvers.default, observations: observations)
-        let unmapped = set.unmappedNames
-        try Output.line(ImportSummary(format: source.rawValue, file: file, records: report.records,
-                                      observations: report.observations, added: added, replaced: replaced,
+        let store: ExchangeStore
+        do {
+            store = try await database.openStore()
+        } catch {
+            throw cliFailure(error)
+        }
+        let stored: SurveillanceImport
+        do {
+            stored = try await store.importObservations(observations, report: report, fileName: file, actor: .operator)
+            await store.close()
+        } catch {
+            await store.close()
+            throw cliFailure(error)
+        }
+        let set = ObservationSet(resolver: mapping.resolver, observations: observations)
+        try Output.line(ImportSummary(importID: stored.id, format: source.rawValue, file: file, records: report.records,
+                                      observations: report.observations, added: stored.added, replaced: stored.replaced,
                                       suppressedCells: report.suppressedCells,
                                       unavailableCells: report.unavailableCells, skippedRecords: report.issues.count,
-                                      unmappedNames: unmapped))
+                                      unmappedNames: set.unmappedNames))
     }
 
     struct ImportSummary: Encodable {
+        var importID: String
         var format: String
         var file: String
         var records: Int
@@ -53,9 +69,9 @@ struct SurveilImport: AsyncParsableCommand {
         var unmappedNames: [String]
 
         enum CodingKeys: String, CodingKey {
-            case format, file, records, observations, added, replaced, suppressedCells = "suppressed_cells",
-                 unavailableCells = "unavailable_cells", skippedRecords = "skipped_records",
-                 unmappedNames = "unmapped_names"
+            case importID = "import_id", format, file, records, observations, added, replaced,
+                 suppressedCells = "suppressed_cells", unavailableCells = "unavailable_cells",
+                 skippedRecords = "skipped_records", unmappedNames = "unmapped_names"
         }
     }
 }

@@ -10,9 +10,9 @@ struct SurveilNames: AsyncParsableCommand {
             + "line with the mapped fraction and the unmapped names."
     )
 
-    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var dataOptions: SurveillanceDataOptions
 
-    @Option(help: "Only this source (nflis, dose, cbp, vsrr, accord).")
+    @Option(help: "Only this source (nflis, dose, cbp, vsrr, accord, exchange).")
     var source: String?
 
     func run() async throws {
@@ -21,11 +21,13 @@ struct SurveilNames: AsyncParsableCommand {
             guard let parsed = SourceFormat(rawValue: source) else { throw ValidationError("--source \(source): unknown") }
             format = parsed
         }
-        let set = try dataOptions.observationSet()
+        let set = try await dataOptions.observationSet(source: format, mapping: try SubstanceResolvers.mapping())
         let sources = Dictionary(set.observations.map { ($0.substance, $0.source) }, uniquingKeysWith: { a, _ in a })
         for entry in set.nameMapping where format == nil || sources[entry.name] == format {
             try Output.line(NameLine(name: entry.name, group: entry.group, entryID: entry.match?.id,
-                                     entryName: entry.match?.name, classes: entry.match?.classes ?? []))
+                                     entryName: entry.match?.name, mapping: entry.match?.kind,
+                                     candidates: entry.match?.candidates ?? [], classes: entry.match?.classes.map(\.id) ?? [],
+                                     basis: entry.match?.basis))
         }
         try Output.line(set.mappingReport(source: format))
     }
@@ -35,10 +37,13 @@ struct SurveilNames: AsyncParsableCommand {
         var group: String?
         var entryID: String?
         var entryName: String?
+        var mapping: SubstanceMatch.Kind?
+        var candidates: [String]
         var classes: [String]
+        var basis: String?
 
         enum CodingKeys: String, CodingKey {
-            case name, group, entryID = "entry_id", entryName = "entry_name", classes
+            case name, group, entryID = "entry_id", entryName = "entry_name", mapping, candidates, classes, basis
         }
     }
 }

@@ -10,7 +10,7 @@ struct SurveilSeries: AsyncParsableCommand {
             + "can be given to `accord surveil detect` and `chart`."
     )
 
-    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var dataOptions: SurveillanceDataOptions
     @OptionGroup var seriesOptions: SeriesOptions
 
     @Option(help: "jsonl (default) or csv.")
@@ -18,8 +18,10 @@ struct SurveilSeries: AsyncParsableCommand {
 
     func run() async throws {
         guard format == "jsonl" || format == "csv" else { throw ValidationError("--format: expected jsonl or csv") }
-        let set = try dataOptions.observationSet()
-        let series = set.series(try seriesOptions.query(), statusProvider: SubstanceResolvers.status)
+        let query = try seriesOptions.query()
+        let mapping = try SubstanceResolvers.mapping()
+        let set = try await dataOptions.observationSet(source: query.source, measure: query.measure, mapping: mapping)
+        let series = set.series(query, statusProvider: mapping.status)
         if series.isEmpty { Output.diagnostic("no observations match \(series.label)") }
         if format == "csv" {
             var text = "period,count\n"

@@ -9,12 +9,32 @@ enum MoleculeInputFormat: String, CaseIterable, ExpressibleByArgument, Sendable 
     /// MDL SD file (V2000 or V3000 records, data items kept).
     case sdf
 
-    /// The format a file name implies (`.sdf`, `.sd`, `.mol`, with or without `.gz`, are SDF), or nil.
+    /// The format a file name implies (`.sdf`, `.sd`, `.mol`, `.mdl` are SDF; `.smi`, `.smiles`, `.ism`, `.can`
+    /// are SMILES; with or without `.gz`), or nil (then the content decides, see `sniffed(from:)`).
     static func implied(by path: String) -> MoleculeInputFormat? {
         var name = path.lowercased()
         if name.hasSuffix(".gz") { name.removeLast(3) }
         for ext in [".sdf", ".sd", ".mol", ".mdl"] where name.hasSuffix(ext) { return .sdf }
-        for ext in [".smi", ".smiles", ".ism", ".can", ".txt"] where name.hasSuffix(ext) { return .smiles }
+        for ext in [".smi", ".smiles", ".ism", ".can"] where name.hasSuffix(ext) { return .smiles }
+        return nil
+    }
+
+    /// The format the content shows: SDF when the fourth line is a molfile counts line (it ends in `V2000` or
+    /// `V3000`), SMILES when the first lines hold text that is not that, nil when there is too little to tell.
+    static func sniffed(from bytes: ArraySlice<UInt8>) -> MoleculeInputFormat? {
+        var lineStart = bytes.startIndex
+        var line = 0
+        for i in bytes.indices where bytes[i] == 0x0A {
+            if line == 3 {
+                var end = i
+                while end > lineStart && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0D) { end -= 1 }
+                guard end - lineStart >= 5 else { return .smiles }
+                let tail = Array(bytes[(end - 5)..<end])
+                return tail == Array("V2000".utf8) || tail == Array("V3000".utf8) ? .sdf : .smiles
+            }
+            line += 1
+            lineStart = i + 1
+        }
         return nil
     }
 }
@@ -72,7 +92,7 @@ final class MoleculeRecordReader: Sequence, IteratorProtocol {
                 } catch {
                     throw MoleculeInputFailure(description: "cannot read standard input: \(error.message)")
                 }
-                sources.append(try Self.source(lines, label: "standard input", format: format ?? .smiles))
+                sources.append(try Self.source(lines, label: "standard input", format: format))
                 continue
             }
             if Self.isDirectory(argument) {
@@ -80,7 +100,7 @@ final class MoleculeRecordReader: Sequence, IteratorProtocol {
             }
             let implied = MoleculeInputFormat.implied(by: argument)
             if let lines = try? LineReader(path: argument) {
-                sources.append(try Self.source(lines, label: argument, format: format ?? implied ?? .smiles))
+                sources.append(try Self.source(lines, label: argument, format: format ?? implied))
                 continue
             }
             if implied != nil || Self.looksLikePath(argument) {
@@ -97,14 +117,18 @@ final class MoleculeRecordReader: Sequence, IteratorProtocol {
         self.sources = sources
     }
 
-    /// Checks that an opened input is text, then reads it as `format`.
-    private static func source(_ lines: LineReader, label: String, format: MoleculeInputFormat) throws(MoleculeInputFailure) -> Source {
+    /// Checks that an opened input is text, then reads it as `format`, or when that is nil as what its first
+    /// lines look like (SMILES unless line 4 is a molfile counts line).
+    private static func source(_ lines: LineReader, label: String, format: MoleculeInputFormat?) throws(MoleculeInputFailure) -> Source {
+        var format = format
         do {
-            if let offset = try lines.binaryByteOffset() {
+            let leading = try lines.leadingBytes()
+            if let offset = leading.firstIndex(of: 0) {
                 throw MoleculeInputFailure(
                     description: "\(label) is not a text file (byte \(offset + 1) is NUL); "
                         + "SMILES and SD files are text, optionally gzip-compressed")
             }
+            if format == nil { format = MoleculeInputFormat.sniffed(from: leading) ?? .smiles }
         } catch let error as IOError {
             throw MoleculeInputFailure(description: "\(label): \(error.description)")
         } catch let error as MoleculeInputFailure {

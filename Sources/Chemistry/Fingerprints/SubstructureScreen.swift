@@ -1,0 +1,209 @@
+/// A fingerprint for substructure screening that never rejects a molecule containing the query: if a query
+/// matches a molecule, every bit of the query's screen is set in the molecule's.
+///
+/// Accord's own design (docs/CHEMISTRY.md, "Substructure screen"), not RDKit's pattern fingerprint. Features:
+/// - element counts: "at least t atoms of element Z" for t in 1, 2, 3, 4, 6, 8, 12, 16, 24, 32;
+/// - element and degree: "an atom of element Z with at least d neighbours" for d up to 6;
+/// - paths of 1 to 5 bonds labelled by elements only, and by elements and bond classes;
+/// - branch points: an atom with three of its neighbours, labelled the same two ways;
+/// - cycles of 3 to 6 atoms, unlabelled, and labelled by their edges (element, bond class, element).
+///
+/// Why no false negatives: a match maps query atoms one-to-one onto molecule atoms and every query bond onto
+/// a molecule bond, so each query count, degree, simple path and cycle has an image in the molecule with at
+/// least the same counts and degrees, and with the same labels wherever the query's labels are certain. The
+/// query side only builds features from certain facts (`ScreenGraph`); the molecule side builds them all.
+public struct SubstructureScreen: Sendable, Hashable {
+    /// Screen fingerprints have 2048 bits.
+    public let bitCount = 2048
+    /// Longest labelled path, in bonds.
+    static let pathBonds = 5
+    /// Largest cycle recorded, in atoms (the search goes one bond deeper than paths to close it).
+    static let cycleAtoms = 6
+    static let countThresholds: [Int] = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32]
+    static let maximumDegree = 6
+
+    /// The screen Accord uses.
+    public static let standard = SubstructureScreen()
+
+    public init() {}
+
+    /// The molecule's screen (for the library side).
+    public func fingerprint(of molecule: Molecule) -> Fingerprint {
+        fingerprint(of: ScreenGraph(molecule: molecule))
+    }
+
+    /// The screen of a molecule used as a query with RDKit's molecule-query semantics (atoms match by
+    /// element, bonds by type): element and bond class are certain (a dummy atom `*` is not).
+    public func queryFingerprint(ofQueryMolecule molecule: Molecule) -> Fingerprint {
+        var graph = ScreenGraph(molecule: molecule)
+        graph.aromatic = [Bool?](repeating: nil, count: graph.atomCount)
+        for a in 0..<graph.atomCount where graph.elements[a] == 0 { graph.elements[a] = nil }
+        return fingerprint(of: graph)
+    }
+
+    // MARK: - Features
+
+    @inline(__always)
+    static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    @inline(__always)
+    static func feature(_ family: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 {
+        mix(family << 56 ^ a << 24 ^ b)
+    }
+
+    static let prime: UInt64 = 0x0000_0100_0000_01B3
+
+    func fingerprint(of graph: ScreenGraph) -> Fingerprint {
+        var fp = Fingerprint(bitCount: bitCount)
+        let n = graph.atomCount
+        let size = UInt64(bitCount)
+        func set(_ h: UInt64) { fp.set(Int(h % size)) }
+
+        // Element counts and element-degree.
+        var counts = [Int](repeating: 0, count: 256)
+        for a in 0..<n {
+            guard let z = graph.elements[a] else { continue }
+            counts[Int(z)] += 1
+            let degree = min(Int(graph.offsets[a + 1] - graph.offsets[a]), Self.maximumDegree)
+            if degree > 0 {
+                for d in 1...degree { set(Self.feature(2, UInt64(z), UInt64(d))) }
+            }
+        }
+        for z in 0..<256 where counts[z] > 0 {
+            for t in Self.countThresholds where t <= counts[z] { set(Self.feature(1, UInt64(z), UInt64(t))) }
+        }
+
+        // Paths and cycles: depth-first over simple paths from every atom.
+        guard n > 0 else { return fp }
+        var onPath = [Bool](repeating: false, count: n)
+        // Per depth: atom, next adjacency position, and the hashes of the path ending there.
+        let maxDepth = Self.cycleAtoms - 1
+        var pathAtom = [Int](repeating: 0, count: maxDepth + 1)
+        // pathBond[d] joins pathAtom[d - 1] and pathAtom[d].
+        var pathBond = [Int](repeating: 0, count: maxDepth + 1)
+        var cursor = [Int](repeating: 0, count: maxDepth + 1)
+        var elementForward = [UInt64](repeating: 0, count: maxDepth + 1)
+        var elementReverse = [UInt64](repeating: 0, count: maxDepth + 1)
+        var fullForward = [UInt64](repeating: 0, count: maxDepth + 1)
+        var fullReverse = [UInt64](repeating: 0, count: maxDepth + 1)
+        var elementValid = [Bool](repeating: false, count: maxDepth + 1)
+        var fullValid = [Bool](repeating: false, count: maxDepth + 1)
+        var power = [UInt64](repeating: 1, count: 2 * maxDepth + 2)
+        for i in 1..<power.count { power[i] = power[i - 1] &* Self.prime }
+
+        func atomToken(_ a: Int) -> (element: UInt64?, full: UInt64?) {
+            guard let z = graph.elements[a] else { return (nil, nil) }
+            return (UInt64(z) + 1, UInt64(z) + 1)
+        }
+
+        // Edge tokens of labelled cycles: symmetric in the two ends.
+        func edgeToken(_ a: Int, _ b: Int, _ bond: Int) -> UInt64? {
+            guard let za = graph.elements[a], let zb = graph.elements[b], let c = graph.bondClasses[bond] else { return nil }
+            return Self.mix(UInt64(min(za, zb)) << 16 | UInt64(max(za, zb)) << 8 | UInt64(c.rawValue))
+        }
+
+        // Branch points: the atom with each set of three neighbours.
+        for a in 0..<n {
+            guard let za = graph.elements[a] else { continue }
+            let lo = Int(graph.offsets[a]), hi = Int(graph.offsets[a + 1])
+            guard hi - lo >= 3 else { continue }
+            for i in lo..<hi {
+                for j in (i + 1)..<hi {
+                    for k in (j + 1)..<hi {
+                        var elementKeys: [UInt64] = []
+                        var fullKeys: [UInt64] = []
+                        for p in [i, j, k] {
+                            guard let z = graph.elements[Int(graph.adjacentAtoms[p])] else { continue }
+                            elementKeys.append(UInt64(z))
+                            if let c = graph.bondClasses[Int(graph.adjacentBonds[p])] { fullKeys.append(UInt64(z) << 3 | UInt64(c.rawValue)) }
+                        }
+                        if elementKeys.count == 3 {
+                            elementKeys.sort()
+                            set(Self.feature(6, UInt64(za), elementKeys[0] << 16 | elementKeys[1] << 8 | elementKeys[2]))
+                        }
+                        if fullKeys.count == 3 {
+                            fullKeys.sort()
+                            set(Self.feature(7, UInt64(za), fullKeys[0] << 22 | fullKeys[1] << 11 | fullKeys[2]))
+                        }
+                    }
+                }
+            }
+        }
+
+        for start in 0..<n {
+            let (e0, f0) = atomToken(start)
+            pathAtom[0] = start
+            cursor[0] = Int(graph.offsets[start])
+            elementForward[0] = e0 ?? 0
+            elementReverse[0] = e0 ?? 0
+            elementValid[0] = e0 != nil
+            fullForward[0] = f0 ?? 0
+            fullReverse[0] = f0 ?? 0
+            fullValid[0] = f0 != nil
+            onPath[start] = true
+            var depth = 0
+            while depth >= 0 {
+                let a = pathAtom[depth]
+                if cursor[depth] >= Int(graph.offsets[a + 1]) {
+                    onPath[a] = false
+                    depth -= 1
+                    continue
+                }
+                let p = cursor[depth]
+                cursor[depth] += 1
+                let next = Int(graph.adjacentAtoms[p])
+                let bonds = depth + 1
+                if next == start && bonds >= 3 && bonds <= Self.cycleAtoms {
+                    // Closing bond back to the start: a cycle of `bonds` atoms (each seen 2 × size times).
+                    set(Self.feature(5, UInt64(bonds), 0))
+                    var labelled: UInt64 = 0
+                    var certain = true
+                    for step in 0..<bonds where certain {
+                        let from = pathAtom[step]
+                        let to = step + 1 < bonds ? pathAtom[step + 1] : start
+                        let bond = step + 1 < bonds ? pathBond[step + 1] : Int(graph.adjacentBonds[p])
+                        if let token = edgeToken(from, to, bond) { labelled &+= token } else { certain = false }
+                    }
+                    if certain { set(Self.feature(8, UInt64(bonds), labelled)) }
+                    continue
+                }
+                if onPath[next] || bonds > maxDepth { continue }
+                let bond = Int(graph.adjacentBonds[p])
+                let (e, f) = atomToken(next)
+                let d = bonds
+                elementValid[d] = elementValid[d - 1] && e != nil
+                if elementValid[d] {
+                    let token = e ?? 0
+                    elementForward[d] = elementForward[d - 1] &* Self.prime &+ token
+                    elementReverse[d] = elementReverse[d - 1] &+ token &* power[d]
+                    if bonds <= Self.pathBonds {
+                        set(Self.feature(3, UInt64(bonds), min(elementForward[d], elementReverse[d])))
+                    }
+                }
+                let bondClass = graph.bondClasses[bond]
+                fullValid[d] = fullValid[d - 1] && f != nil && bondClass != nil
+                if fullValid[d] {
+                    let bondToken = UInt64(bondClass?.rawValue ?? 0) &+ 600
+                    let token = f ?? 0
+                    // Tokens alternate atom, bond, atom: positions 2d - 1 (bond) and 2d (atom).
+                    fullForward[d] = (fullForward[d - 1] &* Self.prime &+ bondToken) &* Self.prime &+ token
+                    fullReverse[d] = fullReverse[d - 1] &+ bondToken &* power[2 * d - 1] &+ token &* power[2 * d]
+                    if bonds <= Self.pathBonds {
+                        set(Self.feature(4, UInt64(bonds), min(fullForward[d], fullReverse[d])))
+                    }
+                }
+                depth = d
+                pathAtom[d] = next
+                pathBond[d] = bond
+                cursor[d] = Int(graph.offsets[next])
+                onPath[next] = true
+            }
+        }
+        return fp
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Chemistry
+import Foundation
 
 /// `accord match`: which input molecules contain a substructure, and how often, one JSON object per line.
 struct MatchCommand: ParsableCommand {
@@ -107,6 +108,10 @@ struct MatchCommand: ParsableCommand {
             return try SubstructureQuery(smarts: query)
         } catch {
             StandardError.write("accord match: invalid SMARTS (\(error.code)): \(error.description)\n")
+            if FileManager.default.fileExists(atPath: query) {
+                // The usual slip: the input file given without a pattern, or before it.
+                StandardError.write("accord match: '\(query)' is a file; the SMARTS comes first: accord match SMARTS \(query)\n")
+            }
             throw ExitCode(64)  // EX_USAGE
         }
     }

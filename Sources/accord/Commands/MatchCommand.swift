@@ -20,7 +20,7 @@ struct MatchCommand: ParsableCommand {
             its end, 74 when the output cannot be written.
 
             Examples:
-              accord match 'O=C(N(c1ccccc1)C1CCNCC1)' Examples/opioids.smi
+              accord match 'O=CN(c1ccccc1)C1CCNCC1' Examples/opioids.smi
               accord match --atoms '[$([NX3;H2,H1;!$(NC=O)])]' compounds.sdf.gz
               accord match --smiles 'c1ccc(NC2CCNCC2)cc1' Examples/opioids.smi
             """)

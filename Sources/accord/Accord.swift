@@ -16,9 +16,11 @@ struct Accord: AsyncParsableCommand {
             // Chemistry
             DescribeCommand.self,
             CanonCommand.self,
+            MatchCommand.self,
             MCSCommand.self,
             FingerprintCommand.self,
             SimilarCommand.self,
+            ScreenCommand.self,
             // Law
             LawCommand.self,
             Timeline.self,

@@ -19,6 +19,7 @@ struct Accord: AsyncParsableCommand {
             MCSCommand.self,
             FingerprintCommand.self,
             SimilarCommand.self,
+            ScreenCommand.self,
             // Law
             LawCommand.self,
             Timeline.self,

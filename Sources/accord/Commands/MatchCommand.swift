@@ -51,6 +51,7 @@ struct MatchCommand: ParsableCommand {
 
     func run() throws {
         let substructure = try compileQuery()
+        MoleculeRecordReader.explainWaitingForTerminal(arguments: inputs, command: "match")
         let reader: MoleculeRecordReader
         do {
             reader = try MoleculeRecordReader(arguments: inputs, format: format)

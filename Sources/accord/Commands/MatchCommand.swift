@@ -1,6 +1,5 @@
 import ArgumentParser
 import Chemistry
-import Foundation
 
 /// `accord match`: which input molecules contain a substructure, and how often, one JSON object per line.
 struct MatchCommand: ParsableCommand {
@@ -97,23 +96,6 @@ struct MatchCommand: ParsableCommand {
 
     /// The query, or a usage error that shows where the pattern is wrong.
     func compileQuery() throws -> SubstructureQuery {
-        if smiles {
-            do {
-                return SubstructureQuery(molecule: try Molecule(smiles: query))
-            } catch {
-                StandardError.write("accord match: invalid query SMILES: \(error.description)\n")
-                throw ExitCode(64)  // EX_USAGE
-            }
-        }
-        do {
-            return try SubstructureQuery(smarts: query)
-        } catch {
-            StandardError.write("accord match: invalid SMARTS (\(error.code)): \(error.description)\n")
-            if FileManager.default.fileExists(atPath: query) {
-                // The usual slip: the input file given without a pattern, or before it.
-                StandardError.write("accord match: '\(query)' is a file; the SMARTS comes first: accord match SMARTS \(query)\n")
-            }
-            throw ExitCode(64)  // EX_USAGE
-        }
+        try SubstructureQueryArgument.compile(query, smiles: smiles, command: "match")
     }
 }

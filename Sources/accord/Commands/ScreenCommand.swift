@@ -140,19 +140,6 @@ struct ScreenCommand: ParsableCommand {
 
     /// The query, or a usage error that shows where the pattern is wrong.
     func compileQuery() throws -> SubstructureQuery {
-        if smiles {
-            do {
-                return SubstructureQuery(molecule: try Molecule(smiles: query))
-            } catch {
-                StandardError.write("accord screen: invalid query SMILES: \(error.description)\n")
-                throw ExitCode(64)  // EX_USAGE
-            }
-        }
-        do {
-            return try SubstructureQuery(smarts: query)
-        } catch {
-            StandardError.write("accord screen: invalid SMARTS (\(error.code)): \(error.description)\n")
-            throw ExitCode(64)  // EX_USAGE
-        }
+        try SubstructureQueryArgument.compile(query, smiles: smiles, command: "screen")
     }
 }

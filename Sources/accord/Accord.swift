@@ -20,6 +20,7 @@ struct Accord: AsyncParsableCommand {
             SimilarCommand.self,
             // Law
             LawCommand.self,
+            ClassifyCommand.self,
             Timeline.self,
             Gaps.self,
             // Surveillance

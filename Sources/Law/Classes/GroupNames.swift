@@ -60,7 +60,7 @@ struct GroupNames: Sendable {
         ("*CC(C#N)c1ccccc1", "2-cyano-2-phenylethyl"), ("*CCc1ccc2ccccc2c1", "2-(naphthalen-2-yl)ethyl"),
         ("*CCC(=O)OC", "3-methoxy-3-oxopropyl"), ("*CCn1nnn(CC)c1=O", "2-(4-ethyl-5-oxotetrazol-1-yl)ethyl"),
         ("*CC(C)c1cccs1", "2-(thiophen-2-yl)propyl"), ("*CC(O)c1cccs1", "2-hydroxy-2-(thiophen-2-yl)ethyl"),
-        ("*C(C)Cc1cccs1", "1-(thiophen-2-yl)propan-2-yl"), ("*CCc1ccco1", "2-(furan-2-yl)ethyl"),
+        ("*C(C)Cc1cccs1", "1-(thiophen-2-yl)propan-2-yl"), ("*CCc1ccco1", "2-(furan-2-yl)ethyl"), ("*CC(=O)c1ccccc1", "2-oxo-2-phenylethyl"), ("*C=Cc1ccccc1", "styryl"),
         // Substituents.
         ("*C(C)C", "isopropyl"), ("*F", "fluoro"), ("*Cl", "chloro"), ("*Br", "bromo"), ("*I", "iodo"), ("*O", "hydroxy"),
         ("*OC", "methoxy"), ("*OCC", "ethoxy"), ("*N", "amino"), ("*NC", "methylamino"), ("*N(C)C", "dimethylamino"),

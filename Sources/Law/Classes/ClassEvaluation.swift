@@ -14,6 +14,11 @@ public struct ClassEvaluation: Sendable, Hashable {
     /// Why, in one sentence.
     public let explanation: String
 
+    /// The structure lacks the parent compound's core, so the rule does not concern it at all.
+    public var lacksCore: Bool { member == false && outside == [ClassEvaluation.noCore] }
+
+    static let noCore = "no 4-anilidopiperidine core"
+
     /// The evaluation as the worked-example expectation the status evaluator consumes.
     func expectation(excludedBy: String?) -> RuleExample.Expectation {
         RuleExample.Expectation(rule: rule, member: member, criteria: criteria, excludedBy: excludedBy, note: explanation)

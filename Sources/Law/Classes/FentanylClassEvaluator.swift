@@ -32,7 +32,7 @@ public struct FentanylClassEvaluator: Sendable {
     func evaluate(comparisons: [FentanylComparison], rule: String) -> ClassEvaluation? {
         guard FentanylClassEvaluator.ruleIDs.contains(rule) else { return nil }
         guard !comparisons.isEmpty else {
-            return ClassEvaluation(rule: rule, member: false, criteria: [], unsettled: [], outside: ["no 4-anilidopiperidine core"],
+            return ClassEvaluation(rule: rule, member: false, criteria: [], unsettled: [], outside: [ClassEvaluation.noCore],
                                    explanation: "it lacks fentanyl's core (a piperidine ring whose 4-position carries the amide nitrogen), which every criterion keeps")
         }
         let candidates = comparisons.map { rule == "us-frs" ? unitedStates($0) : china($0) }

@@ -129,9 +129,10 @@ public struct DeterminationEngine: Sendable {
     }
 
     /// The evaluations as class evidence; a member is "excluded by" its own listing in the rule's jurisdiction.
+    /// A structure without the class's core is left out (the rule has nothing to say about it).
     func evidence(_ evaluations: [ClassEvaluation], listings: [Listing]) -> [(rule: ClassRule, expectation: RuleExample.Expectation)] {
         evaluations.compactMap { e in
-            guard let rule = knowledgeBase.rule(id: e.rule) else { return nil }
+            guard let rule = knowledgeBase.rule(id: e.rule), !e.lacksCore else { return nil }
             let own = listings.first { $0.jurisdiction == rule.jurisdiction && $0.form != .preparation }
             return (rule, e.expectation(excludedBy: e.member == true ? own?.id : nil))
         }

@@ -79,6 +79,11 @@ public struct SubstanceStatusEvaluator: Sendable {
                 explanation: "Whether \(name) is controlled in \(jurisdictionName) on \(date) as one of the \(rule.name) (\(rule.id)) is unknown: \(why).",
                 alsoListed: preparationsInForce)
         }
+        // Class rules in force that were evaluated and do not cover it: say why, so the reader sees the rule was
+        // considered.
+        let rejected = evidence.filter { $0.expectation.member == false && StepCoverage(steps: $0.rule.steps).state(on: date).isInForce }
+            .map { " \($0.rule.name) (\($0.rule.id)) do not include it: \($0.expectation.note ?? "it does not meet the definition")." }
+            .joined()
         // 4. Listed, but not on that day.
         if let listed = evaluated.first {
             let when: String
@@ -89,7 +94,7 @@ public struct SubstanceStatusEvaluator: Sendable {
             }
             return notControlled(substance: name, jurisdiction: jurisdiction, jurisdictionName: jurisdictionName, date: date,
                                  why: "\(when) (\(listName(listed.listing)), \(listed.listing.paragraph))", listing: listed.listing,
-                                 also: preparationsInForce)
+                                 also: preparationsInForce, rejected: rejected)
         }
         // 5. Not listed at all: "not controlled" only where every recorded list is complete on that day.
         let lists = kb.jurisdiction(code: jurisdiction)?.lists ?? []
@@ -99,12 +104,12 @@ public struct SubstanceStatusEvaluator: Sendable {
             return JurisdictionStatus(
                 jurisdiction: jurisdiction, date: date, status: .unknown, basis: nil, listing: nil, rule: nil, criteria: [],
                 since: nil, sinceIsLowerBound: false, citation: nil,
-                explanation: "Whether \(name) is controlled in \(jurisdictionName) on \(date) is unknown: no recorded listing or class rule covers it, but the recorded lists are not complete for that day (\(which)).",
+                explanation: "Whether \(name) is controlled in \(jurisdictionName) on \(date) is unknown: no recorded listing or class rule covers it, but the recorded lists are not complete for that day (\(which)).\(rejected)",
                 alsoListed: preparationsInForce)
         }
         return notControlled(substance: name, jurisdiction: jurisdiction, jurisdictionName: jurisdictionName, date: date,
                              why: "no listing or class rule covers it, and every recorded list of \(jurisdictionName) is complete for that day",
-                             listing: nil, also: preparationsInForce)
+                             listing: nil, also: preparationsInForce, rejected: rejected)
     }
 
     /// The class rules of `jurisdiction` with what their worked examples conclude for the substance's structure.
@@ -167,9 +172,9 @@ public struct SubstanceStatusEvaluator: Sendable {
     }
 
     private func notControlled(substance: String, jurisdiction: JurisdictionCode, jurisdictionName: String, date: CalendarDate,
-                               why: String, listing: Listing?, also: [Listing]) -> JurisdictionStatus {
+                               why: String, listing: Listing?, also: [Listing], rejected: String = "") -> JurisdictionStatus {
         JurisdictionStatus(jurisdiction: jurisdiction, date: date, status: .notControlled, basis: nil, listing: listing, rule: nil,
                            criteria: [], since: nil, sinceIsLowerBound: false, citation: nil,
-                           explanation: "\(substance) is not controlled in \(jurisdictionName) on \(date): \(why).", alsoListed: also)
+                           explanation: "\(substance) is not controlled in \(jurisdictionName) on \(date): \(why).\(rejected)", alsoListed: also)
     }
 }

@@ -50,6 +50,7 @@ struct ClassifyCommand: ParsableCommand {
     var resources: String?
 
     func validate() throws {
+        _ = try LawArguments.date(date)
         guard (0...50).contains(nearest) else { throw ValidationError("--nearest must be between 0 and 50, not \(nearest)") }
     }
 

@@ -70,3 +70,56 @@ extension ClassEvaluationTests {
         #expect(Self.evaluator.evaluate(fentanyl, rule: "un-none") == nil)
     }
 }
+
+/// Random edits of the knowledge base's structures: whatever parses must classify without trapping, and the
+/// answers must be consistent (a member names criteria, an unsettled answer names its open points, a
+/// non-member names what is outside or is fentanyl itself).
+@Suite struct ClassEvaluationFuzzTests {
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func randomEditsClassifyConsistently() throws {
+        let kb = try Fixture.knowledgeBase()
+        let engine = DeterminationEngine(knowledgeBase: kb)
+        let day = try Fixture.date("2024-06-01")
+        var rng = SplitMix(state: 20_261_205)
+        let seeds = kb.examples.map(\.smiles) + kb.listings.compactMap { $0.structure?.smiles }
+        let alphabet = Array("CNOSFcn()=#1234[]+-.@Cl")
+        var classified = 0
+        for _ in 0..<400 {
+            var chars = Array(seeds[Int.random(in: 0..<seeds.count, using: &rng)])
+            for _ in 0..<Int.random(in: 1...2, using: &rng) {
+                let i = Int.random(in: 0..<chars.count, using: &rng)
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: chars[i] = alphabet[Int.random(in: 0..<alphabet.count, using: &rng)]
+                case 1: chars.insert(alphabet[Int.random(in: 0..<alphabet.count, using: &rng)], at: i)
+                default: if chars.count > 2 { chars.remove(at: i) }
+                }
+            }
+            guard let molecule = try? Molecule(smiles: String(chars)) else { continue }
+            let c = engine.classify(molecule, on: day, options: DeterminationEngine.Options(nearest: 1, commonSubstructureThreshold: 0.8))
+            classified += 1
+            #expect(c.jurisdictions.count == kb.jurisdictions.count)
+            for e in c.classEvaluations {
+                switch e.member {
+                case true?: #expect(!e.criteria.isEmpty && e.outside.isEmpty && e.unsettled.isEmpty, "\(String(chars)): \(e.explanation)")
+                case nil: #expect(!e.unsettled.isEmpty || !e.outside.isEmpty, "\(String(chars)): \(e.explanation)")
+                case false?: #expect(e.criteria.isEmpty, "\(String(chars)): \(e.explanation)")
+                }
+            }
+            for s in c.jurisdictions where s.status == .scheduled || s.status == .precursor {
+                #expect(s.listing != nil || s.rule != nil)
+                #expect(s.citation != nil)
+            }
+        }
+        #expect(classified > 40)
+    }
+}

@@ -39,7 +39,10 @@ struct FentanylComparison: Sendable {
         /// Where it sits ("position 3 of the piperidine ring", "the ethyl bridge, next to the ring").
         let place: String
 
-        var description: String { "\(kind.word) (\(group.name ?? group.key)) substituent on \(place)" }
+        var description: String {
+            let label = group.name ?? group.key
+            return label == kind.word ? "\(label) substituent on \(place)" : "\(kind.word) (\(label)) substituent on \(place)"
+        }
     }
 
     /// The group on the piperidine nitrogen, read as "ring - CH2 - CH2 -" where it has that shape.

@@ -183,3 +183,13 @@ public struct DeterminationEngine: Sendable {
         return "Federal Analogue Act (21 U.S.C. 802(32), 813; us-analogue-act): the most similar Schedule I/II substance is \(best.name) (Tanimoto \(similarity)\(common)). Structural similarity is evidence for one criterion only; a controlled substance analogue also needs a substantially similar or greater effect and intended human consumption, which must be shown elsewhere."
     }
 }
+
+extension DeterminationEngine {
+    /// Whether the structure `smiles` belongs to the class `rule`: true, false, or nil where the text leaves it
+    /// open, the SMILES does not parse, or no code evaluates the rule. This is the shape of Surveillance's
+    /// `KnowledgeBaseClasses.StructuralDecision` seam (`{ engine.classMembership(smiles: $0, rule: $1) }`).
+    public func classMembership(smiles: String, rule: ClassRule) -> Bool? {
+        guard let molecule = try? Molecule(smiles: smiles) else { return nil }
+        return evaluations(of: StructureIdentity(molecule).standardized).first { $0.rule == rule.id }?.member
+    }
+}

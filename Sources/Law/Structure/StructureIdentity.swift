@@ -18,10 +18,18 @@ public struct StructureIdentity: Sendable {
 
     public init(_ molecule: Molecule) {
         let parent = molecule.standardized()
-        let loose = parent.molecule.standardized(
-            options: StandardizationOptions(largestFragment: false, neutralize: false, removeStereo: true, removeIsotopes: true))
         standardized = parent.molecule
         standardizedSMILES = parent.molecule.canonicalSMILES()
+        let hasStereoOrIsotopes = parent.molecule.atoms.contains { $0.isotope != 0 || $0.chirality.kind != .none }
+            || parent.molecule.bonds.contains { $0.stereo != .none }
+        guard hasStereoOrIsotopes else {
+            // Nothing to set aside: the isomeric canonical SMILES is the non-isomeric one.
+            key = standardizedSMILES
+            report = parent.report
+            return
+        }
+        let loose = parent.molecule.standardized(
+            options: StandardizationOptions(largestFragment: false, neutralize: false, removeStereo: true, removeIsotopes: true))
         key = loose.molecule.canonicalSMILES(options: CanonicalSMILESOptions(isomeric: false))
         report = StandardizationReport(steps: parent.report.steps + loose.report.steps)
     }

@@ -9,7 +9,8 @@ public struct DeterminationEngine: Sendable {
     public struct Options: Sendable, Hashable {
         /// How many nearest controlled substances to list (0: none).
         public var nearest: Int
-        /// The common substructure is computed for nearest substances at least this similar (1.01: never).
+        /// The common substructure is computed for the most similar substance when it is at least this similar
+        /// (1.01: never): below it a common substructure says little, and it is the costly part of the answer.
         public var commonSubstructureThreshold: Double
         /// Time limit of each common-substructure search, in seconds.
         public var commonSubstructureTimeout: Double
@@ -17,7 +18,7 @@ public struct DeterminationEngine: Sendable {
         /// the similarity says nothing useful.
         public var analogueThreshold: Double
 
-        public init(nearest: Int = 3, commonSubstructureThreshold: Double = 0.3, commonSubstructureTimeout: Double = 0.5,
+        public init(nearest: Int = 3, commonSubstructureThreshold: Double = 0.5, commonSubstructureTimeout: Double = 0.5,
                     analogueThreshold: Double = 0.35) {
             self.nearest = nearest
             self.commonSubstructureThreshold = commonSubstructureThreshold
@@ -95,10 +96,17 @@ public struct DeterminationEngine: Sendable {
                 statuses.append(candidates.min { Self.strength($0.status) < Self.strength($1.status) } ?? candidates[0])
             }
         }
-        let nearest = options.nearest > 0 ? self.nearest(identity.standardized, excluding: Set(substances), options: options) : []
+        var fingerprint: Fingerprint?
+        var nearest: [NearestSubstance] = []
+        if options.nearest > 0 {
+            let fp = MorganGenerator.standard.fingerprint(of: identity.standardized)
+            fingerprint = fp
+            nearest = self.nearest(identity.standardized, fingerprint: fp, excluding: index.entryIndices(forKey: identity.key), options: options)
+        }
         var note: String?
         if let us = statuses.first(where: { $0.jurisdiction == .unitedStates }), us.status == .notControlled || us.status == .unknown {
-            note = analogueNote(identity.standardized, nearest: nearest, options: options)
+            let fp = fingerprint ?? MorganGenerator.standard.fingerprint(of: identity.standardized)
+            note = analogueNote(fingerprint: fp, nearest: nearest, excluding: index.entryIndices(forKey: identity.key), options: options)
         }
         return Classification(date: date, identity: identity, substances: substances, name: displayName, jurisdictions: statuses,
                               classEvaluations: evaluations, nearest: nearest, analogueNote: note)
@@ -145,36 +153,35 @@ public struct DeterminationEngine: Sendable {
         return evidence(evaluations(of: identity.standardized), listings: listings)
     }
 
-    func nearest(_ parent: Molecule, excluding: Set<String>, options: Options) -> [NearestSubstance] {
-        let fingerprint = MorganGenerator.standard.fingerprint(of: parent)
-        return index.nearest(to: fingerprint, count: options.nearest, excluding: excluding).map { hit in
+    func nearest(_ parent: Molecule, fingerprint: Fingerprint, excluding: [Int], options: Options) -> [NearestSubstance] {
+        index.nearest(to: fingerprint, count: options.nearest, excluding: excluding).enumerated().map { rank, hit in
+            let entry = index.entries[hit.entry]
             var atoms: Int?
             var smarts: String?
-            if hit.similarity >= options.commonSubstructureThreshold {
+            if rank == 0 && hit.similarity >= options.commonSubstructureThreshold {
                 let mcs = parent.maximumCommonSubstructure(
-                    with: hit.entry.molecule,
+                    with: entry.molecule,
                     options: MCSOptions(ringMatchesRingOnly: true, completeRingsOnly: true, timeout: options.commonSubstructureTimeout))
                 atoms = mcs.atomCount
                 smarts = mcs.smarts
             }
-            return NearestSubstance(substance: hit.entry.substance, name: hit.entry.name, similarity: hit.similarity, codes: hit.entry.codes,
-                                    commonAtoms: atoms, commonSMARTS: smarts, usScheduleIOrII: hit.entry.usScheduleIOrII)
+            return NearestSubstance(substance: entry.substance, name: entry.name, similarity: hit.similarity, codes: entry.codes,
+                                    commonAtoms: atoms, commonSMARTS: smarts, usScheduleIOrII: entry.usScheduleIOrII)
         }
     }
 
     /// The Federal Analogue Act note: the most similar US Schedule I/II substance, as evidence of structural
     /// similarity only.
-    func analogueNote(_ parent: Molecule, nearest: [NearestSubstance], options: Options) -> String? {
+    func analogueNote(fingerprint: Fingerprint, nearest: [NearestSubstance], excluding: [Int], options: Options) -> String? {
         guard knowledgeBase.rule(id: "us-analogue-act") != nil else { return nil }
         let best: NearestSubstance
         if let n = nearest.first(where: \.usScheduleIOrII) {
             best = n
         } else {
-            let fingerprint = MorganGenerator.standard.fingerprint(of: parent)
-            let schedule = Set(index.entries.filter(\.usScheduleIOrII).map(\.substance))
-            let others = Set(index.entries.map(\.substance)).subtracting(schedule)
-            guard let hit = index.nearest(to: fingerprint, count: 1, excluding: others).first else { return nil }
-            best = NearestSubstance(substance: hit.entry.substance, name: hit.entry.name, similarity: hit.similarity, codes: hit.entry.codes,
+            guard let hit = index.nearest(to: fingerprint, count: 1, among: index.usScheduleIOrIIEntries, excluding: excluding).first,
+                  hit.similarity >= options.analogueThreshold else { return nil }
+            let entry = index.entries[hit.entry]
+            best = NearestSubstance(substance: entry.substance, name: entry.name, similarity: hit.similarity, codes: entry.codes,
                                     commonAtoms: nil, commonSMARTS: nil, usScheduleIOrII: true)
         }
         guard best.similarity >= options.analogueThreshold else { return nil }

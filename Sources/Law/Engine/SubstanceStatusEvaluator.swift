@@ -100,7 +100,8 @@ public struct SubstanceStatusEvaluator: Sendable {
         let lists = kb.jurisdiction(code: jurisdiction)?.lists ?? []
         let incomplete = lists.filter { ($0.completeThrough ?? .earliest) < date }
         if !incomplete.isEmpty {
-            let which = incomplete.map { "\($0.name): \($0.completeness)" }.joined(separator: "; ")
+            // The lists by name; what each one lacks is in `accord law list` and docs/LAW.md.
+            let which = incomplete.map(\.name).joined(separator: "; ")
             return JurisdictionStatus(
                 jurisdiction: jurisdiction, date: date, status: .unknown, basis: nil, listing: nil, rule: nil, criteria: [],
                 since: nil, sinceIsLowerBound: false, citation: nil,

@@ -23,6 +23,13 @@ public struct StructureIndex: Sendable {
     private let byKey: [String: [Int]]
     /// Listings whose SMILES does not parse: (listing id, message).
     public let problems: [(listing: String, message: String)]
+    /// The fingerprints' words, entry after entry (`wordsPerEntry` each), and their popcounts: the nearest-
+    /// neighbour scan reads these contiguous arrays, not the entries.
+    private let words: [UInt64]
+    private let wordsPerEntry: Int
+    private let popcounts: [Int]
+    /// Entries in US Schedule I or II, for the Analogue Act note.
+    public let usScheduleIOrIIEntries: [Int]
 
     public init(knowledgeBase kb: KnowledgeBase) {
         var entries: [Entry] = []
@@ -59,7 +66,14 @@ public struct StructureIndex: Sendable {
         self.entries = entries
         self.byKey = byKey
         self.problems = problems
+        wordsPerEntry = MorganGenerator.standard.bitCount / 64
+        words = entries.flatMap { $0.fingerprint.words }
+        popcounts = entries.map(\.popcount)
+        usScheduleIOrIIEntries = entries.indices.filter { entries[$0].usScheduleIOrII }
     }
+
+    /// The entry indices whose structure has this identity key.
+    public func entryIndices(forKey key: String) -> [Int] { byKey[key] ?? [] }
 
     /// The substance keys whose recorded structure has this identity key (several only for stereoisomers the
     /// law names separately, which share a constitution).
@@ -67,21 +81,35 @@ public struct StructureIndex: Sendable {
         (byKey[key] ?? []).map { entries[$0].substance }
     }
 
-    /// The `count` entries most similar to `fingerprint` by Tanimoto, most similar first (ties by substance key).
-    public func nearest(to fingerprint: Fingerprint, count: Int, excluding excluded: Set<String> = []) -> [(entry: Entry, similarity: Double)] {
-        guard count > 0 else { return [] }
+    /// The `count` entries most similar to `fingerprint` (a Morgan radius 2, 2048-bit fingerprint) by Tanimoto,
+    /// most similar first (ties by entry order), among `candidates` (nil: every entry) minus `excluded`.
+    public func nearest(to fingerprint: Fingerprint, count: Int, among candidates: [Int]? = nil, excluding excluded: [Int] = []) -> [(entry: Int, similarity: Double)] {
+        guard count > 0, fingerprint.words.count == wordsPerEntry else { return [] }
         let a = fingerprint.popcount
-        var scored: [(Int, Double)] = []
-        scored.reserveCapacity(entries.count)
-        let words = fingerprint.words
-        for (i, e) in entries.enumerated() where !excluded.contains(e.substance) {
-            var common = 0
-            let other = e.fingerprint.words
-            for w in 0..<min(words.count, other.count) { common += (words[w] & other[w]).nonzeroBitCount }
-            let union = a + e.popcount - common
-            scored.append((i, union == 0 ? 0 : Double(common) / Double(union)))
+        var top: [(entry: Int, similarity: Double)] = []
+        top.reserveCapacity(count + 1)
+        fingerprint.words.withUnsafeBufferPointer { query in
+            words.withUnsafeBufferPointer { all in
+                func score(_ i: Int) {
+                    if excluded.contains(i) { return }
+                    var common = 0
+                    let base = i * wordsPerEntry
+                    for w in 0..<wordsPerEntry { common += (query[w] & all[base + w]).nonzeroBitCount }
+                    let union = a + popcounts[i] - common
+                    let similarity = union == 0 ? 0 : Double(common) / Double(union)
+                    if top.count == count, let last = top.last, last.similarity >= similarity { return }
+                    var at = top.count
+                    while at > 0 && top[at - 1].similarity < similarity { at -= 1 }
+                    top.insert((i, similarity), at: at)
+                    if top.count > count { top.removeLast() }
+                }
+                if let candidates {
+                    for i in candidates { score(i) }
+                } else {
+                    for i in 0..<popcounts.count { score(i) }
+                }
+            }
         }
-        scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : entries[$0.0].substance < entries[$1.0].substance }
-        return scored.prefix(count).map { (entries[$0.0], $0.1) }
+        return top
     }
 }

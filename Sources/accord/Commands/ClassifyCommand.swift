@@ -66,32 +66,26 @@ struct ClassifyCommand: ParsableCommand {
         }
         let engine = DeterminationEngine(knowledgeBase: kb)
         let options = DeterminationEngine.Options(nearest: nearest)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let output = TextOutput(descriptor: 1)
         let progress = ProgressBar(label: "classify", total: 0)
         var count = 0
         do {
             for record in reader {
-                let line: ClassifyLine
+                let name = record.name.isEmpty ? nil : record.name
                 switch record.result {
                 case .success(let molecule):
                     let c = engine.classify(molecule, on: day, options: options)
-                    line = ClassifyLine(record: record, classification: c, input: record.text ?? molecule.smiles())
+                    output.write(c.jsonLine(index: record.index, name: name, input: record.text ?? molecule.smiles()))
                 case .failure(let error):
-                    line = ClassifyLine(record: record, error: error.message, date: day)
+                    output.write(Classification.errorJSONLine(index: record.index, name: name, input: record.text, date: day, error: error.message))
                 }
-                output.write(bytes: try encoder.encode(line))
                 output.write("\n")
                 count += 1
                 if count % 64 == 0 { progress.update(done: 0, count: count) }
             }
             try output.flush()
-        } catch let error as IOError {
-            StandardError.write("accord classify: cannot write output: \(error.message)\n")
-            throw ExitCode(74)
         } catch {
-            StandardError.write("accord classify: cannot encode output: \(error)\n")
+            StandardError.write("accord classify: cannot write output: \(error.message)\n")
             throw ExitCode(74)
         }
         progress.finish(count: count)
@@ -99,85 +93,5 @@ struct ClassifyCommand: ParsableCommand {
             StandardError.write("accord classify: \(failure.description)\n")
             throw ExitCode(66)
         }
-    }
-}
-
-/// One output line of `accord classify`.
-struct ClassifyLine: Encodable {
-    let index: Int
-    @NullEncoded var name: String?
-    @NullEncoded var input: String?
-    @NullEncoded var standardizedSMILES: String?
-    let standardization: [String]
-    let substances: [String]
-    let date: String
-    let jurisdictions: [JurisdictionAnswer]
-    let classes: [ClassLine]
-    let nearest: [NearestLine]
-    @NullEncoded var analogue: String?
-    @NullEncoded var error: String?
-
-    struct ClassLine: Encodable {
-        let rule: String
-        @NullEncoded var member: Bool?
-        let criteria: [JurisdictionAnswer.Criterion]
-        let explanation: String
-    }
-
-    struct NearestLine: Encodable {
-        let name: String
-        let substance: String
-        let similarity: Double
-        let codes: [String]
-        @NullEncoded var commonAtoms: Int?
-        @NullEncoded var commonSMARTS: String?
-
-        enum CodingKeys: String, CodingKey {
-            case name, substance, similarity, codes
-            case commonAtoms = "common_atoms"
-            case commonSMARTS = "common_smarts"
-        }
-    }
-
-    init(record: MoleculeRecord, classification c: Classification, input: String) {
-        index = record.index
-        name = record.name.isEmpty ? (c.name ?? nil) : record.name
-        self.input = input
-        standardizedSMILES = c.identity.standardizedSMILES
-        standardization = c.identity.report.steps.map(\.description)
-        substances = c.substances
-        date = c.date.description
-        jurisdictions = c.jurisdictions.map(JurisdictionAnswer.init)
-        classes = c.classEvaluations.map {
-            ClassLine(rule: $0.rule, member: $0.member, criteria: $0.criteria.map { .init(id: $0.id, explanation: $0.explanation) },
-                      explanation: $0.explanation)
-        }
-        nearest = c.nearest.map {
-            NearestLine(name: $0.name, substance: $0.substance, similarity: ($0.similarity * 1000).rounded() / 1000,
-                        codes: $0.codes.map(\.rawValue), commonAtoms: $0.commonAtoms, commonSMARTS: $0.commonSMARTS)
-        }
-        analogue = c.analogueNote
-        error = nil
-    }
-
-    init(record: MoleculeRecord, error: String, date: CalendarDate) {
-        index = record.index
-        name = record.name.isEmpty ? nil : record.name
-        input = record.text
-        standardizedSMILES = nil
-        standardization = []
-        substances = []
-        self.date = date.description
-        jurisdictions = []
-        classes = []
-        nearest = []
-        analogue = nil
-        self.error = error
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case index, name, input
-        case standardizedSMILES = "standardized_smiles"
-        case standardization, substances, date, jurisdictions, classes, nearest, analogue, error
     }
 }

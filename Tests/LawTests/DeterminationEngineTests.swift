@@ -154,3 +154,24 @@ import Testing
         #expect(c.jurisdictions.count == 3)
     }
 }
+
+extension DeterminationEngineTests {
+    @Test func classifyJSONLinesAreValidJSONWithEscapedText() throws {
+        let engine = try Self.engine.get()
+        let c = engine.classify(try Molecule(smiles: "CC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1.Cl"), on: try Fixture.date("2024-06-01"))
+        let name = "a \"quoted\" name\twith\u{01}control, back\\slash and 芬太尼"
+        for line in [c.jsonLine(index: 3, name: name, input: "x"),
+                     Classification.errorJSONLine(index: 4, name: name, input: "C1CC", date: c.date, error: "column 2: \"bad\"")] {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(object["name"] as? String == name)
+            let keys = ["analogue", "classes", "date", "error", "index", "input", "jurisdictions", "name", "nearest", "standardization",
+                        "standardized_smiles", "substances"]
+            #expect(Set(object.keys) == Set(keys))
+        }
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(c.jsonLine(index: 0, name: nil, input: nil).utf8)) as? [String: Any])
+        #expect(object["name"] as? String == "acetyl fentanyl" || (object["name"] as? String)?.contains("acetyl") == true)
+        let jurisdictions = try #require(object["jurisdictions"] as? [[String: Any]])
+        #expect(jurisdictions.count == 3)
+        #expect(jurisdictions.first?["entry"] as? String == "us-1-acetylfentanyl")
+    }
+}

@@ -61,17 +61,17 @@ extension Classification {
         var w = JSONLine()
         w.open()
         w.key("analogue"); w.null()
-        w.key("classes"); w.text += "[]"
+        w.key("classes"); w.emptyArray()
         w.key("date"); w.string(date.description)
         w.key("error"); w.string(error)
         w.key("index"); w.int(index)
         w.key("input"); w.string(input)
-        w.key("jurisdictions"); w.text += "[]"
+        w.key("jurisdictions"); w.emptyArray()
         w.key("name"); w.string(name)
-        w.key("nearest"); w.text += "[]"
-        w.key("standardization"); w.text += "[]"
+        w.key("nearest"); w.emptyArray()
+        w.key("standardization"); w.emptyArray()
         w.key("standardized_smiles"); w.null()
-        w.key("substances"); w.text += "[]"
+        w.key("substances"); w.emptyArray()
         w.close()
         return w.text
     }
@@ -114,6 +114,7 @@ struct JSONLine {
         }
     }
 
+    mutating func emptyArray() { comma(); text += "[]"; needsComma = true }
     mutating func null() { comma(); text += "null"; needsComma = true }
     mutating func bool(_ b: Bool?) { comma(); text += b.map { $0 ? "true" : "false" } ?? "null"; needsComma = true }
     mutating func int(_ i: Int?) { comma(); text += i.map(String.init) ?? "null"; needsComma = true }

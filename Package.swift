@@ -105,6 +105,7 @@ let package = Package(
         ),
         .executableTarget(name: "chemistry-bench", dependencies: ["Chemistry"], swiftSettings: strictSettings),
         .executableTarget(name: "substructure-bench", dependencies: ["Chemistry"], swiftSettings: strictSettings),
+        .executableTarget(name: "law-bench", dependencies: ["Chemistry", "Law"], swiftSettings: strictSettings),
         .testTarget(
             name: "accordTests",
             dependencies: ["accord"],

@@ -165,6 +165,46 @@ struct NameStructureTests {
         #expect(outside.kind == .structure && outside.classes.isEmpty && outside.unlisted.first?.notMemberOf == ["cn-frs", "us-frs"])
     }
 
+    @Test("mutated tables and SMILES never trap: the table is refused with a position, or it maps or leaves names unmapped")
+    func fuzzedTables() throws {
+        let url = try #require(NameStructureTable.bundledNFLISURL)
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let sample = lines.prefix(40).joined(separator: "\n") + "\n"
+        let alphabet: [Character] = Array("\t\"\n()[]=#@+-/\\0123456789cCNnOoFSl.xé")
+        let kb = try LawMappingTests.kb()
+        let classifier = UnlistedStructureClassifier(index: KnowledgeBaseStructureIndex(knowledgeBase: kb),
+                                                     membership: KnowledgeBaseClasses(knowledgeBase: kb))
+        let names = try LawMappingTests.catalog()
+        var rng = FuzzTests.Generator(state: 0x5EED_7AB1E)
+        var parsed = 0, refused = 0
+        for _ in 0..<120 {
+            var characters = Array(sample)
+            for _ in 0..<Int.random(in: 1...6, using: &rng) {
+                let position = Int.random(in: 0..<characters.count, using: &rng)
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: characters.remove(at: position)
+                case 1: characters.insert(alphabet.randomElement(using: &rng) ?? "x", at: position)
+                default: characters[position] = alphabet.randomElement(using: &rng) ?? "x"
+                }
+            }
+            do {
+                let table = try NameStructureTable(tsv: String(characters), file: "fuzz.tsv")
+                parsed += 1
+                let resolution = StructureResolution(table: table, classifier: classifier)
+                for entry in table.entries {
+                    if let match = resolution.resolve(entry.name, in: names) {
+                        #expect(!match.candidates.isEmpty || !match.unlisted.isEmpty, "\(entry.name)")
+                    }
+                }
+            } catch {
+                refused += 1
+                #expect(error.file == "fuzz.tsv" && !error.message.isEmpty)
+                if let line = error.line { #expect(line >= 1 && line <= lines.count + 70, "\(error)") }
+            }
+        }
+        #expect(parsed > 0 && refused > 0, "parsed \(parsed), refused \(refused)")
+    }
+
     @Test("a malformed table is refused with the line and column of the problem")
     func malformedTables() {
         let header = NameStructureTable.columns.joined(separator: "\t")

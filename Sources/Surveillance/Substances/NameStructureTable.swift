@@ -132,8 +132,7 @@ public struct NameStructureTable: Sendable {
     /// The table of NFLIS names shipped with the module.
     public static func bundledNFLIS() throws(NameStructureTableError) -> NameStructureTable {
         let file = "nflis-structures.tsv"
-        guard let url = Bundle.module.url(forResource: "nflis-structures", withExtension: "tsv", subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: "nflis-structures", withExtension: "tsv") else {
+        guard let url = bundledNFLISURL else {
             throw NameStructureTableError(file: file, message: "missing from the Surveillance module's bundle")
         }
         let text: String
@@ -141,6 +140,11 @@ public struct NameStructureTable: Sendable {
             throw NameStructureTableError(file: file, message: "cannot be read: \(error.localizedDescription)")
         }
         return try NameStructureTable(tsv: text, file: file)
+    }
+
+    /// Where the bundled NFLIS table is, for tools and tests that read the file itself.
+    public static var bundledNFLISURL: URL? {
+        Bundle.module.url(forResource: "nflis-structures", withExtension: "tsv", subdirectory: "Resources")
     }
 
     /// The entry for a source name: by the exact name, else by its normalised key.

@@ -69,7 +69,7 @@ struct LawMappingTests {
             }
             for key in match.candidates { #expect(!kb.listings(ofSubstance: key).isEmpty, "\(entry.name) -> \(key)") }
             for structure in match.unlisted {
-                #expect(StructureIdentity(smiles: structure.smiles)?.isomeric == structure.smiles, "\(entry.name)")
+                #expect(StructureKey(smiles: structure.smiles)?.isomeric == structure.smiles, "\(entry.name)")
                 #expect(structure.pending.count + structure.classes.count + structure.notMemberOf.count == kb.rules.filter { $0.kind == .structuralClass }.count)
             }
             #expect((match.kind == .structure || match.kind == .classCandidate) == !match.unlisted.isEmpty, "\(entry.name)")

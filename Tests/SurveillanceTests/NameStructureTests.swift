@@ -32,13 +32,13 @@ struct NameStructureTests {
                 let context = "\(entry.name) / \(alternative.label)"
                 let molecule = try Molecule(smiles: alternative.smiles)
                 #expect(molecule.molecularFormula == alternative.rdkitFormula, "\(context)")
-                let ours = try #require(StructureIdentity(smiles: alternative.smiles), "\(context)")
-                let rdkit = try #require(StructureIdentity(smiles: alternative.rdkitCanonicalSMILES), "\(context)")
+                let ours = try #require(StructureKey(smiles: alternative.smiles), "\(context)")
+                let rdkit = try #require(StructureKey(smiles: alternative.rdkitCanonicalSMILES), "\(context)")
                 #expect(ours == rdkit, "\(context): \(alternative.smiles) vs RDKit \(alternative.rdkitCanonicalSMILES)")
                 checked += 1
             }
             // A name with several alternatives lists different structures.
-            let identities = entry.alternatives.compactMap { StructureIdentity(smiles: $0.smiles)?.isomeric }
+            let identities = entry.alternatives.compactMap { StructureKey(smiles: $0.smiles)?.isomeric }
             #expect(Set(identities).count == identities.count, "\(entry.name) repeats a structure")
         }
         #expect(checked >= 400, "structures checked: \(checked)")
@@ -82,7 +82,7 @@ struct NameStructureTests {
         #expect(chloro.kind == .classCandidate && chloro.candidates.isEmpty && chloro.classes.isEmpty)
         let structure = try #require(chloro.unlisted.first)
         #expect(chloro.unlisted.count == 1)
-        #expect(structure.smiles == StructureIdentity(smiles: "CCC(=O)N(c1ccc(Cl)cc1)C1CCN(CCc2ccccc2)CC1")?.isomeric)
+        #expect(structure.smiles == StructureKey(smiles: "CCC(=O)N(c1ccc(Cl)cc1)C1CCN(CCc2ccccc2)CC1")?.isomeric)
         #expect(structure.pending == ["cn-frs", "us-frs"] && structure.classes.isEmpty)
         #expect(chloro.id == "structure:" + structure.smiles)
         // A name only partly known by name (isovaleryl fentanyl is not listed) is one of two structures.
@@ -135,7 +135,7 @@ struct NameStructureTests {
         // structure a US fentanyl-related substance and leaves China open, and checks it is handed the
         // standardized canonical SMILES.
         let usOnly = KnowledgeBaseClasses(knowledgeBase: kb, structuralDecision: { smiles, rule in
-            guard StructureIdentity(smiles: smiles)?.isomeric == smiles else { return false }
+            guard StructureKey(smiles: smiles)?.isomeric == smiles else { return false }
             return rule.id == "us-frs" ? true : nil
         })
         let partly = try Self.structureCatalog(usOnly)

@@ -13,7 +13,7 @@ public struct KnowledgeBaseStructureIndex: Sendable {
     public init(knowledgeBase kb: KnowledgeBase) {
         for key in kb.substanceKeys {
             guard let structure = kb.structure(ofSubstance: key) else { continue }
-            guard let identity = StructureIdentity(smiles: structure.smiles) else {
+            guard let identity = StructureKey(smiles: structure.smiles) else {
                 unreadable.append(key)
                 continue
             }
@@ -21,7 +21,7 @@ public struct KnowledgeBaseStructureIndex: Sendable {
             substancesByConstitution[identity.constitution, default: []].insert(key)
         }
         for example in kb.examples {
-            guard let identity = StructureIdentity(smiles: example.smiles) else {
+            guard let identity = StructureKey(smiles: example.smiles) else {
                 unreadable.append("example \(example.id)")
                 continue
             }
@@ -33,7 +33,7 @@ public struct KnowledgeBaseStructureIndex: Sendable {
     /// The substance a structure is: the one key with the same structure including stereo, else the one key
     /// with the same constitution (`stereo` true: a stereoisomer, or a structure recorded without stereo). Nil
     /// when none, or when several keys share it (the structure does not say which).
-    public func substance(of identity: StructureIdentity) -> (key: String, stereo: Bool)? {
+    public func substance(of identity: StructureKey) -> (key: String, stereo: Bool)? {
         if let keys = substancesByIsomeric[identity.isomeric], keys.count == 1, let key = keys.first { return (key, false) }
         if let keys = substancesByConstitution[identity.constitution], keys.count == 1, let key = keys.first {
             return (key, true)
@@ -42,13 +42,13 @@ public struct KnowledgeBaseStructureIndex: Sendable {
     }
 
     /// Keys that share a constitution with the structure when more than one does (for explaining a non-match).
-    public func ambiguousSubstances(of identity: StructureIdentity) -> [String] {
+    public func ambiguousSubstances(of identity: StructureKey) -> [String] {
         guard let keys = substancesByConstitution[identity.constitution], keys.count > 1 else { return [] }
         return keys.sorted()
     }
 
     /// The worked examples with this structure (the same stereo if any has it, else the same constitution).
-    public func examples(of identity: StructureIdentity) -> [RuleExample] {
+    public func examples(of identity: StructureKey) -> [RuleExample] {
         if let found = examplesByIsomeric[identity.isomeric] { return found }
         return examplesByConstitution[identity.constitution] ?? []
     }

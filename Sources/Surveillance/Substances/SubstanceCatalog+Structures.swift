@@ -17,7 +17,7 @@ public struct StructureResolution: Sendable {
         var stereo = false
         var unlisted: [UnlistedStructure] = []
         for alternative in entry.alternatives {
-            guard let identity = StructureIdentity(smiles: alternative.smiles) else { return nil }
+            guard let identity = StructureKey(smiles: alternative.smiles) else { return nil }
             if let found = classifier.index.substance(of: identity) {
                 stereo = stereo || found.stereo
                 if !keys.contains(found.key) { keys.append(found.key) }

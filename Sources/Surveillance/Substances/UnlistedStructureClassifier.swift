@@ -15,7 +15,7 @@ public struct UnlistedStructureClassifier: Sendable {
         rules = membership.knowledgeBase.rules.filter { $0.kind == .structuralClass }.sorted { $0.id < $1.id }
     }
 
-    public func classify(_ identity: StructureIdentity, label: String) -> UnlistedStructure {
+    public func classify(_ identity: StructureKey, label: String) -> UnlistedStructure {
         var result = UnlistedStructure(smiles: identity.isomeric, label: label)
         let examples = index.examples(of: identity)
         for rule in rules {

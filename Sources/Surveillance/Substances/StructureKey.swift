@@ -6,7 +6,7 @@ import Chemistry
 /// Listings name a substance "including its isomers" and record most structures as constitution only, so a
 /// match on the constitution is a match on the substance unless two listed substances share it (stereoisomers
 /// listed apart), which the index reports.
-public struct StructureIdentity: Sendable, Hashable {
+public struct StructureKey: Sendable, Hashable {
     /// Canonical SMILES of the standardized structure, with stereo.
     public var isomeric: String
     /// Canonical SMILES of the standardized structure without stereo or isotopes.

@@ -15,9 +15,12 @@ struct Accord: AsyncParsableCommand {
         subcommands: [
             // Chemistry
             DescribeCommand.self,
+            CanonCommand.self,
+            MatchCommand.self,
             MCSCommand.self,
             FingerprintCommand.self,
             SimilarCommand.self,
+            ScreenCommand.self,
             // Law
             LawCommand.self,
             Timeline.self,

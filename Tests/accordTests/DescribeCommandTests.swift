@@ -7,7 +7,10 @@ struct DescribeCommandTests {
     /// One output line decoded, with the field order checked against the documented order.
     static func objects(_ result: AccordProcess) throws -> [[String: Any]] {
         try result.lines.map { line in
-            let keys = ["index", "name", "smiles", "formula", "average_mass", "monoisotopic_mass", "heavy_atoms", "charge", "error"]
+            let keys = [
+                "index", "name", "smiles", "formula", "average_mass", "monoisotopic_mass", "heavy_atoms", "charge",
+                "rings", "aromatic_atoms", "canonical_smiles", "error",
+            ]
             var position = line.startIndex
             for key in keys {
                 guard let range = line.range(of: "\"\(key)\":", range: position..<line.endIndex) else {
@@ -32,11 +35,22 @@ struct DescribeCommandTests {
         #expect(fentanyl["smiles"] as? String == "CCC(=O)N(c1ccccc1)C1CCN(CCc2ccccc2)CC1")
         #expect((fentanyl["average_mass"] as? Double).map { abs($0 - 336.479) < 1e-3 } == true)
         #expect(fentanyl["heavy_atoms"] as? Int == 25)
+        #expect(fentanyl["rings"] as? Int == 3)
+        #expect(fentanyl["aromatic_atoms"] as? Int == 12)
         #expect(fentanyl["error"] is NSNull)
+        let morphine = try #require(objects.first { $0["name"] as? String == "morphine" })
+        #expect(morphine["rings"] as? Int == 5)
+        #expect(morphine["aromatic_atoms"] as? Int == 6)
+        // The canonical SMILES is the same whatever the atom order it was written in.
+        let canonical = try #require(fentanyl["canonical_smiles"] as? String)
+        let reordered = try Self.objects(try AccordProcess.run(["describe", "O=C(CC)N(C1CCN(CCc2ccccc2)CC1)c1ccccc1"]))
+        #expect(reordered.first?["canonical_smiles"] as? String == canonical)
+        #expect(reordered.first?["smiles"] as? String != fentanyl["smiles"] as? String)
         let broken = objects.filter { !($0["error"] is NSNull) }
         #expect(broken.count == 3)
         #expect((broken[0]["error"] as? String)?.hasPrefix("line 44, column 20:") == true)
-        #expect(broken.allSatisfy { $0["formula"] is NSNull && $0["smiles"] is NSNull })
+        #expect(broken.allSatisfy { $0["formula"] is NSNull && $0["smiles"] is NSNull && $0["canonical_smiles"] is NSNull })
+        #expect(broken.allSatisfy { $0["rings"] is NSNull && $0["aromatic_atoms"] is NSNull })
         // Indices count records, not lines: comments and blank lines are skipped.
         #expect(objects.map { $0["index"] as? Int } == (0..<40).map { Optional($0) })
     }

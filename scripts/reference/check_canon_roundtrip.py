@@ -6,8 +6,18 @@
 For each reference set under Tests/ChemistryTests/Resources/Canonical/ (made by make_canon_reference.py), the
 source SMILES are piped through `accord canon -` (PATH defaults to .build/release/accord, then
 .build/debug/accord). Each output line `CANONICAL<TAB>name` is read back by RDKit and its isomeric canonical
-SMILES compared with RDKit's canonical SMILES of the source (third column of the set). The script prints the
-agreement rate per set and the first N disagreements, and exits 1 when a set falls below 99.9 %.
+SMILES compared with RDKit's canonical SMILES of the source (third column of the set).
+
+The same run also pipes every other SMILES of each molecule through `accord canon` (RDKit's canonical SMILES
+and the 10 random atom orderings) and counts the molecules whose 12 SMILES all give one canonical string:
+the whole-set figure for what `swift test` samples in debug builds.
+
+`--smiles FILE` (repeatable) adds any SMILES file (first column; e.g. RDKit's canonSmiles.smi beside the
+project) as one more set: RDKit's canonical SMILES and 10 random orderings are made on the fly, seeded, as
+make_canon_reference.py makes them for the committed sets.
+
+The script prints both rates per set and the first N disagreements of each kind, and exits 1 when a rate
+falls below 99.9 %.
 """
 import argparse
 import gzip
@@ -32,7 +42,22 @@ def read_set(name):
             if line.startswith('#'):
                 continue
             fields = line.rstrip('\n').split('\t')
-            rows.append((fields[0], fields[1], fields[2]))
+            rows.append((fields[0], fields[1], fields[2], fields[3:]))
+    return rows
+
+
+def make_set(path):
+    """Rows like read_set's for a SMILES file: molecules RDKit reads, with orderings made here."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from make_canon_reference import random_orderings
+    rows = []
+    with open(path) as f:
+        for i, line in enumerate(f):
+            fields = line.split()
+            mol = Chem.MolFromSmiles(fields[0]) if fields else None
+            if mol is None:
+                continue
+            rows.append((str(i), fields[0], Chem.MolToSmiles(mol), random_orderings(mol, seed=i)))
     return rows
 
 
@@ -46,7 +71,8 @@ def find_accord(explicit):
 
 
 def run_canon(accord, rows):
-    text = ''.join('%s %s\n' % (smiles, index) for index, smiles, _ in rows)
+    """Canonical SMILES (or an `error` line) for each (name, smiles) row, in order."""
+    text = ''.join('%s %s\n' % (smiles, name) for name, smiles in rows)
     result = subprocess.run([accord, 'canon', '-'], input=text, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SystemExit('accord canon failed (%d): %s' % (result.returncode, result.stderr[:2000]))
@@ -60,15 +86,19 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--accord', help='path of the accord executable')
     parser.add_argument('--show', type=int, default=10, help='disagreements to print per set')
+    parser.add_argument('--smiles', action='append', default=[], help='another SMILES file to check')
+    parser.add_argument('--only-smiles', action='store_true', help='check only the --smiles files')
     args = parser.parse_args()
     accord = find_accord(args.accord)
     failed = False
-    for name in SETS:
-        rows = read_set(name)
-        output = run_canon(accord, rows)
+    sets = [] if args.only_smiles else [(name, lambda name=name: read_set(name)) for name in SETS]
+    sets += [(os.path.basename(path), lambda path=path: make_set(path)) for path in args.smiles]
+    for name, load in sets:
+        rows = load()
+        output = run_canon(accord, [(index, smiles) for index, smiles, _, _ in rows])
         agree = 0
         shown = 0
-        for (index, smiles, expected), line in zip(rows, output):
+        for (index, smiles, expected, _), line in zip(rows, output):
             fields = line.split('\t')
             ours = fields[0]
             mol = Chem.MolFromSmiles(ours) if not ours.startswith('error') else None
@@ -81,6 +111,25 @@ def main():
                       % (name, index, expected, ours, got))
         rate = agree / len(rows)
         print('%s: %d of %d (%.3f %%) read back by RDKit as the source molecule' % (name, agree, len(rows), 100 * rate))
+        if rate < TARGET:
+            failed = True
+
+        writings = [(index, other) for index, _, expected, orderings in rows for other in [expected] + orderings]
+        per_molecule = 1 + len(rows[0][3])
+        others = run_canon(accord, writings)
+        same = 0
+        shown = 0
+        for k, (index, smiles, _, _) in enumerate(rows):
+            strings = {output[k].split('\t')[0]} | {
+                line.split('\t')[0] for line in others[k * per_molecule:(k + 1) * per_molecule]}
+            if len(strings) == 1 and not next(iter(strings)).startswith('error'):
+                same += 1
+            elif shown < args.show:
+                shown += 1
+                print('  %s %s: %d canonical strings for %s\n    %s' % (name, index, len(strings), smiles, '\n    '.join(sorted(strings))))
+        rate = same / len(rows)
+        print('%s: %d of %d (%.3f %%) give one canonical string from all %d SMILES (source, RDKit canonical, %d random orders)'
+              % (name, same, len(rows), 100 * rate, per_molecule + 1, per_molecule - 1))
         if rate < TARGET:
             failed = True
     sys.exit(1 if failed else 0)

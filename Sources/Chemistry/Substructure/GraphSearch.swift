@@ -104,7 +104,11 @@ final class GraphSearch {
     }
 
     /// The current mapping: the target atom of each query atom.
-    var core: [Int32] { Array(UnsafeBufferPointer(start: mapped, count: queryCount)) }
+    var core: [Int32] { Array(mappedAtoms) }
+
+    /// The current mapping read in place (valid until the search moves on), so counting allocates nothing
+    /// per mapping.
+    var mappedAtoms: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: mapped, count: queryCount) }
 
     /// Starts over, with the plan's first atom pinned to `root` (or free when `root` is -1). Memoised atom
     /// tests are kept: they do not depend on the root.

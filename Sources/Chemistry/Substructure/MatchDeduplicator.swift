@@ -15,7 +15,7 @@ struct MatchDeduplicator {
     }
 
     /// Records the atom set of `mapping` (target atoms, -1 entries ignored); true when it is new.
-    mutating func insert(_ mapping: [Int32]) -> Bool {
+    mutating func insert<Mapping: Sequence<Int32>>(_ mapping: Mapping) -> Bool {
         if useBits {
             var bits = SIMD2<UInt64>(0, 0)
             for t in mapping where t >= 0 {

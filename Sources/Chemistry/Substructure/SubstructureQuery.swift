@@ -106,7 +106,7 @@ public struct SubstructureQuery: Sendable {
         var deduplicator = MatchDeduplicator(targetCount: target.atomCount)
         var count = 0
         while count < limit && search.next(env, &memo) {
-            if !uniquify || deduplicator.insert(search.core) { count += 1 }
+            if !uniquify || deduplicator.insert(search.mappedAtoms) { count += 1 }
         }
         return count
     }
@@ -192,7 +192,7 @@ public struct SubstructureMappings: Sequence {
         public mutating func next() -> [Int]? {
             guard possible, returned < limit else { return nil }
             while search.next(environment, &memo) {
-                if uniquify && !deduplicator.insert(search.core) { continue }
+                if uniquify && !deduplicator.insert(search.mappedAtoms) { continue }
                 returned += 1
                 return search.core.map { Int($0) }
             }

@@ -139,6 +139,15 @@ final class MoleculeRecordReader: Sequence, IteratorProtocol {
         return format == .sdf ? .sdf(SDFReader(lines: lines)) : .smilesLines(lines, label: label)
     }
 
+    /// Tells someone who ran `accord <command>` with no input at a terminal that it is waiting for them,
+    /// rather than seeming to hang. Pipes and redirected input get no message.
+    static func explainWaitingForTerminal(arguments: [String], command: String) {
+        guard arguments.isEmpty || arguments == ["-"], isatty(STDIN_FILENO) == 1 else { return }
+        StandardError.write(
+            "accord \(command): reading molecules from standard input: type 'SMILES name' lines and end with "
+                + "Ctrl-D, or name a file (accord \(command) --help)\n")
+    }
+
     private static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue

@@ -51,7 +51,8 @@ let package = Package(
         ),
         .target(
             name: "Surveillance",
-            dependencies: ["Law", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["Chemistry", "Law", .product(name: "CSV", package: "CSV.swift")],
+            resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -119,7 +120,7 @@ let package = Package(
         .testTarget(name: "AccordTests", dependencies: ["accord"], swiftSettings: strictSettings),
         .testTarget(
             name: "SurveillanceTests",
-            dependencies: ["Surveillance", "Law"],
+            dependencies: ["Surveillance", "Law", "Chemistry"],
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),

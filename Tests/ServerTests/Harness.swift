@@ -167,7 +167,7 @@ func withWorld<T: Sendable>(_ database: TestDatabase, _ body: @Sendable (World, 
 
 /// The law knowledge base shipped with the Law module, loaded once for every server test.
 enum LawFixture {
-    static let loaded: Result<LawMapping, KnowledgeBaseError> = Result { () throws(KnowledgeBaseError) in try LawMapping.bundled() }
+    static let loaded: Result<LawMapping, LawMappingError> = Result { () throws(LawMappingError) in try LawMapping.bundled() }
 
-    static func mapping() throws(KnowledgeBaseError) -> LawMapping { try loaded.get() }
+    static func mapping() throws(LawMappingError) -> LawMapping { try loaded.get() }
 }

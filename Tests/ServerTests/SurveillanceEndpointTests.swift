@@ -63,7 +63,8 @@ struct SurveillanceEndpointTests {
             #expect(Self.values(frs) == ["2019": 12, "2020": 35])
             let names = frs["source_names"]
             #expect(names == .array([.string("ACETYL FENTANYL (N-(1-PHENETHYLPIPERIDIN-4-YL)-N-PHENYLACETAMIDE)"), .string("P-FLUOROFENTANYL")]))
-            // Status in a jurisdiction: unknown holds the unmapped name, never "not controlled".
+            // Status in a jurisdiction: unknown holds the class candidate (its structure is known, its class decision
+            // awaits the structural engine), never "not controlled".
             let unknown = try await client.send(.get, "/api/v1/surveillance/series?source=nflis&status=unknown&jurisdiction=US&from=2021&to=2021",
                                                 key: world.key(.owner))
             #expect(unknown["source_names"] == .array([.string("PARA-CHLOROFENTANYL")]))

@@ -12,18 +12,36 @@ public struct LawMapping: Sendable {
         self.status = status
     }
 
-    /// The mapping of a knowledge base: its catalog (names, synonyms, CAS numbers, settled classes) and the law
-    /// engine's statuses in every jurisdiction it records.
-    public init(knowledgeBase: KnowledgeBase, classes: KnowledgeBaseClasses? = nil) {
-        self.init(resolver: SubstanceCatalog(knowledgeBase: knowledgeBase, classes: classes),
+    /// The mapping of a knowledge base: its catalog (names, synonyms, CAS numbers, settled classes, and the
+    /// structures of names from `structures`) and the law engine's statuses in every jurisdiction it records.
+    /// `classes` carries the structural class decision once the law engine supplies one.
+    public init(knowledgeBase: KnowledgeBase, classes: KnowledgeBaseClasses? = nil, structures: NameStructureTable? = nil) {
+        self.init(resolver: SubstanceCatalog(knowledgeBase: knowledgeBase, classes: classes, structures: structures),
                   status: LawStatusProvider(knowledgeBase: knowledgeBase))
     }
 
-    /// The mapping of the knowledge base shipped with the Law module.
-    public static func bundled() throws(KnowledgeBaseError) -> LawMapping {
-        LawMapping(knowledgeBase: try KnowledgeBase.bundled())
+    /// The mapping of the knowledge base shipped with the Law module, with the bundled structures of NFLIS names.
+    public static func bundled(classes: (@Sendable (KnowledgeBase) -> KnowledgeBaseClasses)? = nil) throws(LawMappingError) -> LawMapping {
+        let kb: KnowledgeBase
+        do { kb = try KnowledgeBase.bundled() } catch { throw .knowledgeBase(error) }
+        let table: NameStructureTable
+        do { table = try NameStructureTable.bundledNFLIS() } catch { throw .structureTable(error) }
+        return LawMapping(knowledgeBase: kb, classes: classes?(kb), structures: table)
     }
 
     /// No law connected: every name unmapped, no status claimed.
     public static let unconnected = LawMapping(resolver: NoSubstanceResolver(), status: NoControlStatus())
+}
+
+/// Why the bundled law mapping could not be built.
+public enum LawMappingError: Error, Sendable, CustomStringConvertible {
+    case knowledgeBase(KnowledgeBaseError)
+    case structureTable(NameStructureTableError)
+
+    public var description: String {
+        switch self {
+        case .knowledgeBase(let error): "the law knowledge base: \(error)"
+        case .structureTable(let error): "the table of name structures: \(error)"
+        }
+    }
 }

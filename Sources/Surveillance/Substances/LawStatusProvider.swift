@@ -50,7 +50,51 @@ public struct LawStatusProvider: ControlStatusProvider {
                                    explanation: "The source could not tell \(match.name) apart, and their statuses in \(jurisdiction) on \(date) differ (\(described)).")
         case .classMember:
             return classMember(match, in: jurisdiction, on: date)
+        case .structure, .classCandidate:
+            let each = match.candidates.map { (name: $0, status: Self.summary(evaluator.status(ofSubstance: $0, in: jurisdiction, on: date))) }
+                + match.unlisted.map { (name: $0.label, status: unlisted($0, in: jurisdiction, on: date)) }
+            if each.count == 1, let only = each.first { return only.status }
+            let described = each.map { "\($0.name): \($0.status.status.rawValue)" }.joined(separator: "; ")
+            if let first = each.first, each.allSatisfy({ $0.status.status == first.status.status }) {
+                let schedules = Set(each.map(\.status.schedule))
+                return SubstanceStatus(jurisdiction: jurisdiction.rawValue, status: first.status.status,
+                                       schedule: schedules.count == 1 ? first.status.schedule : nil,
+                                       explanation: "The source's name allows \(each.count) structures; each is \(first.status.status.rawValue) in \(jurisdiction) on \(date) (\(described)).")
+            }
+            return SubstanceStatus(jurisdiction: jurisdiction.rawValue, status: .unknown,
+                                   explanation: "The source's name allows \(each.count) structures, and their statuses in \(jurisdiction) on \(date) differ (\(described)).")
         }
+    }
+
+    /// The status of a structure no knowledge-base substance has: controlled where a class rule it belongs to is in
+    /// force; otherwise unknown, because a rule is pending or because nothing here reads the lists' scope
+    /// clauses (isomers, esters, ethers, salts; a precursor's amides, carbamates or halides) on structures, which
+    /// could still cover it. Never `not_controlled`.
+    func unlisted(_ structure: UnlistedStructure, in jurisdiction: JurisdictionCode, on date: CalendarDate) -> SubstanceStatus {
+        let code = jurisdiction.rawValue
+        let what = "\(structure.label) (\(structure.smiles)), which no knowledge-base listing has by identity,"
+        var open: [String] = []
+        for rule in knowledgeBase.rules where rule.jurisdiction == jurisdiction && rule.kind == .structuralClass {
+            if structure.classes.contains(where: { $0.id == rule.id }) {
+                switch StepCoverage(steps: rule.steps).state(on: date) {
+                case .inForce(let since, let lowerBound, let step):
+                    return SubstanceStatus(jurisdiction: code, status: .scheduled, schedule: rule.schedule, basis: "class",
+                                           reference: rule.id, since: since, citation: rule.steps[step].citation.text,
+                                           explanation: "\(what) is controlled in \(code) on \(date) as one of the \(rule.name) (\(rule.id)), in force \(lowerBound ? "since at least" : "since") \(since).")
+                case .unknown(_, let reason):
+                    open.append("it is one of the \(rule.name) (\(rule.id)), but \(reason)")
+                case .notYet, .ended:
+                    continue
+                }
+            } else if structure.pending.contains(rule.id) {
+                open.append("whether it is one of the \(rule.name) (\(rule.id)) awaits the structural class engine")
+            }
+        }
+        let reason = open.isEmpty
+            ? "no class rule in force that day covers it, and Accord does not read the lists' scope clauses (isomers, esters, ethers, salts; a precursor's amides, carbamates or halides) on structures"
+            : open.joined(separator: "; ")
+        return SubstanceStatus(jurisdiction: code, status: .unknown,
+                               explanation: "Whether \(what) is controlled in \(code) on \(date) is unknown: \(reason).")
     }
 
     private func classMember(_ match: SubstanceMatch, in jurisdiction: JurisdictionCode, on date: CalendarDate) -> SubstanceStatus {

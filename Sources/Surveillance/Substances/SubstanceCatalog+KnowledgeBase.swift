@@ -5,7 +5,12 @@ extension SubstanceCatalog {
     /// in any listing (legal, English, Chinese and systematic names, synonyms, CAS number, listing ids), with the
     /// classes the knowledge base itself settles (`KnowledgeBaseClasses`), plus the structural class rules by
     /// name.
-    public init(knowledgeBase kb: KnowledgeBase, classes membership: KnowledgeBaseClasses? = nil) {
+    ///
+    /// With a name-to-structure table (`NameStructureTable.bundledNFLIS()`), a name the law's names do not find is
+    /// resolved by its structure: to the knowledge-base substance with the same standardized structure, else to an
+    /// unlisted structure whose class membership `UnlistedStructureClassifier` settles (or leaves pending).
+    public init(knowledgeBase kb: KnowledgeBase, classes membership: KnowledgeBaseClasses? = nil,
+                structures table: NameStructureTable? = nil) {
         let membership = membership ?? KnowledgeBaseClasses(knowledgeBase: kb)
         var entries: [Entry] = []
         for key in kb.substanceKeys {
@@ -24,6 +29,11 @@ extension SubstanceCatalog {
         self.init(entries: entries, classes: membership.rules)
         if membership.decidesStructures {
             structureClasses = { membership.classes(ofStructure: $0) }
+        }
+        if let table {
+            structures = StructureResolution(
+                table: table, classifier: UnlistedStructureClassifier(index: KnowledgeBaseStructureIndex(knowledgeBase: kb),
+                                                                      membership: membership))
         }
     }
 }
@@ -89,6 +99,12 @@ public struct KnowledgeBaseClasses: Sendable {
 
     /// Whether a structural decision is connected.
     public var decidesStructures: Bool { structuralDecision != nil }
+
+    /// The structural decision on a structure (standardized SMILES) for one rule; nil when none is connected or it
+    /// leaves the structure unsettled.
+    public func decision(forStructure smiles: String, in rule: ClassRule) -> Bool? {
+        structuralDecision?(smiles, rule)
+    }
 
     /// The classes a structure outside the knowledge base belongs to, by the structural decision (none without it).
     public func classes(ofStructure smiles: String) -> [SubstanceClass] {

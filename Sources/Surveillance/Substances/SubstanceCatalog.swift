@@ -3,12 +3,17 @@
 /// Resolution tries, in order, for the source's name and then for its own grouping (the NFLIS base substance):
 /// the name and its parenthesised synonyms; a name of alternatives (`CYCLOPROPYL/CROTONYL FENTANYL`: one of
 /// the substances, when each part is known); a stereo-descriptor prefix (`CIS-3-METHYLFENTANYL`: a
-/// stereoisomer of 3-methylfentanyl, which listings name with their isomers); and finally a class name
+/// stereoisomer of 3-methylfentanyl, which listings name with their isomers); then, for the name and then the
+/// grouping, the name's structure when a table gives one (`structures`); and finally a class name
 /// (`FENTANYL-RELATED SUBSTANCE (UNSPECIFIED)`: an unidentified member of the class). Keys shared by two
 /// different substances resolve to neither, so an ambiguous name stays unmapped rather than mapped wrongly.
 ///
 /// The catalog only needs ids, names, synonyms and classes, so it is the seam between the law module and
-/// surveillance and can be built from any list (`init(knowledgeBase:)` builds it from the law's).
+/// surveillance and can be built from any list (`init(knowledgeBase:)` builds it from the law's). A name none of
+/// these finds can still be resolved by its structure (`structures`): the name's structures from a reviewed table,
+/// compared by identity with the knowledge base's, so NFLIS's systematic and trivial names for analogues the law
+/// does not name reach the law engine as structures (`structure`, or `class_candidate` while the structural class
+/// decision is pending).
 public struct SubstanceCatalog: SubstanceResolver {
     public struct Entry: Sendable, Hashable, Codable {
         public var id: String
@@ -33,6 +38,8 @@ public struct SubstanceCatalog: SubstanceResolver {
     /// Classes of a structure recorded without a known name (a seizure's `structure:<SMILES>`), from the law
     /// engine's structural decision; nil until one is connected.
     public var structureClasses: (@Sendable (String) -> [SubstanceClass])?
+    /// Names resolved by structure when the law's names do not find them (see `init(knowledgeBase:classes:structures:)`).
+    public var structures: StructureResolution?
 
     /// How observations name a substance known only by its structure.
     public static let structurePrefix = "structure:"
@@ -81,6 +88,14 @@ public struct SubstanceCatalog: SubstanceResolver {
             if var match = resolveSubstance(text) {
                 if position == 1 { match.basis = "source group '\(text)'" + (match.basis == "name" ? "" : ", \(match.basis)") }
                 return match
+            }
+        }
+        if let structures {
+            for (position, text) in texts.enumerated() {
+                if var match = structures.resolve(text, in: self) {
+                    if position == 1 { match.basis = "source group '\(text)', " + match.basis }
+                    return match
+                }
             }
         }
         for text in texts {

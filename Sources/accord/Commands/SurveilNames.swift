@@ -6,8 +6,9 @@ struct SurveilNames: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "names",
         abstract: "Report how the imported substance names map to knowledge-base entries.",
-        discussion: "One JSON line per distinct name (name, group, entry id and name, classes), then a summary "
-            + "line with the mapped fraction and the unmapped names."
+        discussion: "One JSON line per distinct name (name, group, entry id and name, mapping kind, classes, and "
+            + "for a structure the knowledge base does not list its SMILES, settled classes and the class rules still "
+            + "pending), then a summary line with the mapped fraction, the finer counts and the unmapped names."
     )
 
     @OptionGroup var dataOptions: SurveillanceDataOptions
@@ -27,7 +28,7 @@ struct SurveilNames: AsyncParsableCommand {
             try Output.line(NameLine(name: entry.name, group: entry.group, entryID: entry.match?.id,
                                      entryName: entry.match?.name, mapping: entry.match?.kind,
                                      candidates: entry.match?.candidates ?? [], classes: entry.match?.classes.map(\.id) ?? [],
-                                     basis: entry.match?.basis))
+                                     basis: entry.match?.basis, structures: entry.match?.unlisted ?? []))
         }
         try Output.line(set.mappingReport(source: format))
     }
@@ -41,9 +42,10 @@ struct SurveilNames: AsyncParsableCommand {
         var candidates: [String]
         var classes: [String]
         var basis: String?
+        var structures: [UnlistedStructure]
 
         enum CodingKeys: String, CodingKey {
-            case name, group, entryID = "entry_id", entryName = "entry_name", mapping, candidates, classes, basis
+            case name, group, entryID = "entry_id", entryName = "entry_name", mapping, candidates, classes, basis, structures
         }
     }
 }

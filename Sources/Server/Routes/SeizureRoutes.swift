@@ -12,6 +12,7 @@ extension ExchangeService {
             let record = Record(metadata: newMetadata(.seizure, sharing: draft.sharing, caller: caller),
                                 content: try await checkedSeizure(draft, caller: caller))
             try await store.insert(record, actor: AuditActor(caller))
+            try await storeKeys(of: record.content.substances)
             return created(record, location: "/api/v1/seizures/\(record.metadata.id)")
         }
 
@@ -56,6 +57,7 @@ extension ExchangeService {
                 record.metadata.tlp = draft.sharing.tlp
                 record.content = content
             }
+            try await storeKeys(of: updated.content.substances)
             return JSONResponse.make(updated)
         }
 

@@ -1,5 +1,6 @@
 import Exchange
 import Foundation
+import Law
 import SQLKit
 
 extension ExchangeStore {
@@ -64,8 +65,9 @@ extension ExchangeStore {
         }
         for (position, substance) in (index?.indexedSubstances ?? []).enumerated() {
             try await db.raw("""
-                INSERT INTO record_substances (record_id, position, name_lower, smiles)
-                VALUES (\(bind: m.id.rawValue), \(bind: position), \(bind: substance.name), \(bind: substance.smiles))
+                INSERT INTO record_substances (record_id, position, name_lower, smiles, structure)
+                VALUES (\(bind: m.id.rawValue), \(bind: position), \(bind: substance.name), \(bind: substance.smiles),
+                        \(bind: substance.structure))
                 """).run()
         }
     }
@@ -123,36 +125,6 @@ extension ExchangeStore {
             }
             let next = rows.count > query.limit ? lastSeq.map(PageCursor.init) : nil
             return RecordPage(records: records, nextCursor: next)
-        }
-    }
-
-    /// Structures stored in seizures the caller may read, for structure search.
-    public func structureCandidates(for caller: Caller, includeRetracted: Bool = false) async throws -> [StructureCandidate] {
-        try await backend.read { db in
-            let directory = try await Self.sharingDirectory(db)
-            var sql: SQLQueryString = """
-                SELECT s.record_id AS record_id, s.position AS position, s.smiles AS smiles, r.owner_agency AS owner,
-                       r.distribution_level AS level, r.working_group AS working_group
-                FROM record_substances s JOIN records r ON r.id = s.record_id
-                WHERE r.kind = 'seizure' AND s.smiles IS NOT NULL AND
-                """
-            sql += Self.visibility(caller)
-            if !includeRetracted { sql += " AND r.retracted = 0" }
-            sql += " ORDER BY r.seq, s.position"
-            var result: [StructureCandidate] = []
-            for row in try await db.raw(sql).all() {
-                let id = RecordID(rawValue: try row.string("record_id"))
-                let distribution: Distribution
-                switch try row.string("level") {
-                case "partners": distribution = .partners
-                case "working_group": distribution = .workingGroup(WorkingGroupID(rawValue: try row.optionalString("working_group") ?? ""))
-                default: distribution = .agency
-                }
-                let facts = SharedRecordFacts(id: id, kind: .seizure, owner: AgencyID(rawValue: try row.string("owner")), distribution: distribution)
-                guard directory.decide(caller, .read, facts).allowed else { continue }
-                result.append(StructureCandidate(record: id, substanceIndex: try row.int("position"), smiles: try row.string("smiles")))
-            }
-            return result
         }
     }
 

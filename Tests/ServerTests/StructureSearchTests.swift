@@ -286,6 +286,29 @@ struct StructureSearchTests {
         }
     }
 
+    @Test("random SMARTS and SMILES get a result or a 422 naming the field, never a server error", arguments: [TestDatabase.sqlite])
+    func fuzzedQueries(database: TestDatabase) async throws {
+        try await withWorld(database) { world, client in
+            _ = try await world.create(.seizure, level: "partners", client: client)
+            let alphabet = Array("CNOSPFIclnos()[]=#@+-1234%$&;,!*~:./\\Hh")
+            var generator = SplitMix(seed: 20261205)
+            var failures: [String] = []
+            for round in 0..<400 {
+                let length = Int(generator.next() % 14) + 1
+                let text = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+                let field = round % 2 == 0 ? "smarts" : "similar_to"
+                let reply = try await client.send(.post, "/api/v1/search/structure", key: world.key(.owner),
+                                                  json: #"{"\#(field)":\#(Self.quoted(text))}"#)
+                switch reply.status.code {
+                case 200: continue
+                case 422 where reply.string("field") == field: continue
+                default: failures.append("\(field) \(text): \(reply.status.code) \(reply.text)")
+                }
+            }
+            #expect(failures.isEmpty, "\(failures.prefix(5))")
+        }
+    }
+
     @Test("search keys are stored with the structures and rebuilt when missing or stale", arguments: TestDatabase.allCases)
     func storedKeys(database: TestDatabase) async throws {
         try await withWorld(database) { world, client in
@@ -331,4 +354,17 @@ final class Mismatches: @unchecked Sendable {
     private var stored: [String] = []
     func add(_ item: String) { lock.withLock { stored.append(item) } }
     var items: [String] { lock.withLock { stored } }
+}
+
+/// A small deterministic generator for fuzzing (SplitMix64).
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -15,9 +15,11 @@ struct Accord: AsyncParsableCommand {
         subcommands: [
             // Chemistry
             DescribeCommand.self,
+            MatchCommand.self,
             MCSCommand.self,
             FingerprintCommand.self,
             SimilarCommand.self,
+            ScreenCommand.self,
             // Law
             LawCommand.self,
             Timeline.self,

@@ -103,6 +103,28 @@ struct FingerprintCommandTests {
         #expect(answers[0] == answers[1] && answers[1] == answers[2])
     }
 
+    @Test("SD files are libraries too: the same fingerprints as their SMILES, names from the title lines")
+    func sdfLibraries() throws {
+        let sdf = "Tests/ChemistryTests/Resources/molfile/cdk2.sdf"
+        let fps = try AccordProcess.run(["fingerprint", sdf])
+        #expect(fps.status == 0, "\(fps.standardError)")
+        let records = fps.lines.filter { !$0.hasPrefix("#") }
+        #expect(records.count == 47)
+        #expect(records.first?.hasSuffix("\tZINC03814457") == true)
+        // The first record as SMILES (written by accord describe) gives the same bits.
+        let described = try AccordProcess.run(["describe", sdf])
+        let first = try #require(described.lines.first)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
+        let smiles = try #require(object["smiles"] as? String)
+        let single = try AccordProcess.run(["fingerprint"], input: smiles + " first\n")
+        let hex = try #require(single.lines.last?.split(separator: "\t").first)
+        #expect(records.first?.split(separator: "\t").first == hex)
+        let similar = try AccordProcess.run(["similar", "--query", smiles, "--top", "1", sdf])
+        #expect(similar.status == 0, "\(similar.standardError)")
+        let hits = try Self.hits(similar)
+        #expect(hits.first?.name == "ZINC03814457" && hits.first?.similarity == 1 && hits.first?.index == 0)
+    }
+
     @Test("similar with a threshold prints every hit above it, best first")
     func similarThreshold() throws {
         let smiles = try Self.temporaryFile("library.smi", Self.library)

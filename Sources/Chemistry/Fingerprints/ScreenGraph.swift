@@ -26,11 +26,10 @@ struct ScreenGraph {
 
     var atomCount: Int { elements.count }
 
-    /// The class of a perceived bond, as RDKit types it (an aromatic-flagged Kekulé bond is aromatic).
+    /// The class of a perceived bond, as RDKit types it and the matcher reads it (`MatchTarget.isAromatic`:
+    /// an aromatic-flagged bond is aromatic whatever its Kekulé order).
     static func bondClass(_ bond: Bond) -> BondClass? {
-        if bond.order == .aromatic || (bond.isAromatic && (bond.order == .single || bond.order == .double)) {
-            return .aromatic
-        }
+        if MatchTarget.isAromatic(bond) { return .aromatic }
         switch bond.order {
         case .single: return .single
         case .double: return .double

@@ -41,6 +41,14 @@ public struct SubstructureScreen: Sendable, Hashable {
         return fingerprint(of: graph)
     }
 
+    /// The screen of a compiled query (SMARTS or a molecule query), built from what every match must have:
+    /// elements the atom expressions force and bond classes the bond expressions force. Recursive
+    /// sub-patterns, charges, ring and hydrogen primitives only narrow matches further and add no feature, so
+    /// the screen stays a necessary condition.
+    public func queryFingerprint(of query: SubstructureQuery) -> Fingerprint {
+        fingerprint(of: ScreenGraph(query: query.compiled.graphs[0]))
+    }
+
     // MARK: - Features
 
     @inline(__always)

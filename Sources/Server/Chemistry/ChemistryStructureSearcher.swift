@@ -38,7 +38,7 @@ public struct ChemistryStructureSearcher: StructureSearcher {
         } catch {
             throw StructureProblem(message: error.message, position: error.column)
         }
-        let queryScreen = screen.queryFingerprint(of: query)
+        let queryScreen = QueryScreen(screen.queryFingerprint(of: query))
         // Per distinct structure: did it pass the screen, and how many times does the pattern occur.
         var outcomes: [String: (passed: Bool, count: Int)] = [:]
         var screened = 0
@@ -94,7 +94,7 @@ public struct ChemistryStructureSearcher: StructureSearcher {
     }
 
     /// Screen test, then the matcher; an unreadable stored structure never matches.
-    func match(_ query: SubstructureQuery, queryScreen: Fingerprint, _ candidate: StructureCandidate) -> (passed: Bool, count: Int) {
+    func match(_ query: SubstructureQuery, queryScreen: QueryScreen, _ candidate: StructureCandidate) -> (passed: Bool, count: Int) {
         var molecule: Molecule?
         let stored = candidate.keys.flatMap { $0.scheme == keyScheme ? FingerprintText.decode($0.screen, bitCount: screen.bitCount) : nil }
         let target: Fingerprint
@@ -105,7 +105,7 @@ public struct ChemistryStructureSearcher: StructureSearcher {
             molecule = read
             target = screen.fingerprint(of: read)
         }
-        guard queryScreen.isSubset(of: target) else { return (false, 0) }
+        guard queryScreen.passes(target) else { return (false, 0) }
         if molecule == nil { molecule = try? Molecule(smiles: candidate.structure) }
         guard let molecule else { return (true, 0) }
         return (true, query.matchCount(molecule, uniquify: true, max: Self.matchCountCap))

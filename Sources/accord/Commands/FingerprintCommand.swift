@@ -7,11 +7,19 @@ import Foundation
 struct FingerprintCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fingerprint",
-        abstract: "Morgan fingerprints of SMILES lines, written as FPS (or as an arena file for fast searching).",
+        abstract: "Morgan fingerprints of SMILES or SD files, written as FPS (or as an arena file for fast searching).",
         discussion: """
-            Input lines are `SMILES name`; blank lines and lines starting with # are skipped. The bits equal RDKit's \
-            GetMorganGenerator(radius, fpSize) bits. A line that cannot be read is reported on standard error with \
-            its line and column and left out. An FPS file as input is converted (for example to an arena file).
+            Reads SMILES files (one 'SMILES [name]' per line; blank lines and lines starting with # are skipped) and \
+            SD files (.sdf, .sd, .mol; also gzip-compressed); standard input and other extensions are read as SDF \
+            when their fourth line is a molfile counts line, otherwise as SMILES. The bits equal RDKit's \
+            GetMorganGenerator(radius, fpSize) bits. A record that cannot be read is reported on standard error \
+            with its line and column (SMILES) or record and line (SDF) and left out. An FPS file as input is \
+            converted (for example to an arena file). With --output, a progress bar is drawn on standard error \
+            when it is a terminal.
+
+            Examples:
+              accord fingerprint Examples/opioids.smi > opioids.fps
+              accord fingerprint --format arena -o library.afp compounds.sdf.gz
             """
     )
 
@@ -27,7 +35,7 @@ struct FingerprintCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
-    @Argument(help: "SMILES file, FPS file, or - for standard input.")
+    @Argument(help: "SMILES or SD file, FPS file, or - for standard input.")
     var input = "-"
 
     func validate() throws {
@@ -36,9 +44,6 @@ struct FingerprintCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if FingerprintLibrary.kind(of: input) == .sdf {
-            throw ValidationError("\(input): SD files are not readable by this build yet; convert to SMILES first")
-        }
         let progress = output != nil || format == "arena"
         if format == "arena" {
             let library = try FingerprintLibrary.load(input, radius: radius, bits: bits, progress: progress)
@@ -70,24 +75,18 @@ struct FingerprintCommand: AsyncParsableCommand {
         if input != "-" { header.sources = [input] }
         header.date = Self.utcDate()
         sink.write(Array(header.text.utf8))
-        let data = try MoleculeFingerprinting.contents(of: input)
         var buffer: [UInt8] = []
-        var failures = 0
-        MoleculeFingerprinting(generator: generator, label: "fingerprinting").run(data, progress: progress) { line, outcome in
-            switch outcome {
-            case .fingerprint(let fp, let name):
-                FPSWriter.appendLine(fp, id: name, to: &buffer)
-                if buffer.count > 1 << 20 {
-                    sink.write(buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
-            case .failure(let message):
-                failures += 1
-                Output.diagnostic("\(input == "-" ? "standard input" : input): line \(line): \(message)")
+        let failures = try FingerprintLibrary.fingerprintMolecules(
+            in: input, generator: generator, label: "fingerprinting", progress: progress
+        ) { fp, name in
+            FPSWriter.appendLine(fp, id: name, to: &buffer)
+            if buffer.count > 1 << 20 {
+                sink.write(buffer)
+                buffer.removeAll(keepingCapacity: true)
             }
         }
         sink.write(buffer)
-        if failures > 0 { Output.diagnostic("\(failures) lines could not be read and have no fingerprint") }
+        if failures > 0 { Output.diagnostic("\(failures) records could not be read and have no fingerprint") }
     }
 
     /// The FPS `#date` value: ISO 8601 in UTC, to the second.

@@ -2,14 +2,14 @@ import ArgumentParser
 import Chemistry
 import Foundation
 
-/// A fingerprint library as `similar` (and later `screen`) read it: structures (SMILES lines), FPS text or an
-/// arena file, told apart by the file's extension.
+/// A fingerprint library as `similar` reads it: structures (SMILES or SDF, plain or gzip), FPS text or an arena
+/// file, told apart by the file's extension (`.fps`, `.afp`; anything else holds structures).
 struct FingerprintLibrary {
     enum Kind {
-        case smiles
+        /// Structures (SMILES or SDF, see `MoleculeBatches`) to fingerprint.
+        case molecules
         case fps
         case arena
-        case sdf
     }
 
     let arena: FingerprintArena
@@ -20,8 +20,32 @@ struct FingerprintLibrary {
         let name = path.lowercased()
         if name.hasSuffix(".fps") { return .fps }
         if name.hasSuffix(".afp") || name.hasSuffix(".arena") { return .arena }
-        for ext in [".sdf", ".sd", ".sdf.gz", ".sd.gz", ".mol"] where name.hasSuffix(ext) { return .sdf }
-        return .smiles
+        return .molecules
+    }
+
+    /// How diagnostics name an input.
+    static func display(_ path: String) -> String { path == "-" ? "standard input" : path }
+
+    /// Fingerprints every readable molecule of a SMILES or SD file (or standard input) on every core and hands
+    /// each fingerprint and name to `consume` in input order. Unreadable records are reported on standard
+    /// error with their position and skipped; returns how many there were.
+    static func fingerprintMolecules(
+        in path: String, generator: MorganGenerator, label: String, progress: Bool, consume: (Fingerprint, String) throws -> Void
+    ) throws -> Int {
+        var failures = 0
+        do {
+            try MoleculeBatches(label: label, work: { generator.fingerprint(of: $0) }).run(path, progress: progress) { outcome in
+                switch outcome {
+                case .done(_, let name, let fingerprint): try consume(fingerprint, name)
+                case .failure(_, _, let message):
+                    failures += 1
+                    Output.diagnostic("\(display(path)): \(message)")
+                }
+            }
+        } catch let failure as MoleculeInputFailure {
+            throw ValidationError(failure.description)
+        }
+        return failures
     }
 
     /// Morgan radius and size named by an FPS type line (`RDKit-Morgan/1 radius=2 fpSize=2048 ...`), if any.
@@ -48,24 +72,14 @@ struct FingerprintLibrary {
     /// `bits` given by the user must agree with them.
     static func load(_ path: String, radius: Int?, bits: Int?, progress: Bool) throws -> FingerprintLibrary {
         switch kind(of: path) {
-        case .sdf:
-            // The SDF reader lives on the molfile branch; until it is merged, say so rather than misread records.
-            throw ValidationError("\(path): SD files are not readable by this build yet; convert to SMILES first")
-        case .smiles:
+        case .molecules:
             let generator = try generator(radius: radius ?? 2, bits: bits ?? 2048)
-            let data = try MoleculeFingerprinting.contents(of: path)
             var builder = try FingerprintArena.Builder(
                 bitCount: generator.bitCount, type: FPSHeader.morganType(radius: generator.radius, bitCount: generator.bitCount))
-            var failures = 0
-            try MoleculeFingerprinting(generator: generator, label: "fingerprinting \(path)").run(data, progress: progress) { line, outcome in
-                switch outcome {
-                case .fingerprint(let fp, let name): try builder.append(fp, name: name)
-                case .failure(let message):
-                    failures += 1
-                    Output.diagnostic("\(path): line \(line): \(message)")
-                }
+            let failures = try fingerprintMolecules(in: path, generator: generator, label: "fingerprinting \(path)", progress: progress) {
+                try builder.append($0, name: $1)
             }
-            if failures > 0 { Output.diagnostic("\(path): \(failures) lines could not be read and are not in the library") }
+            if failures > 0 { Output.diagnostic("\(display(path)): \(failures) records could not be read and are not in the library") }
             return FingerprintLibrary(arena: builder.build(), generator: generator)
         case .fps:
             var reader: FPSReader

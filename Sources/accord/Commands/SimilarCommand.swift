@@ -7,12 +7,14 @@ import Foundation
 struct SimilarCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "similar",
-        abstract: "Search a library (SMILES, FPS or arena file) for structures similar to a query.",
+        abstract: "Search a library (SMILES, SD, FPS or arena file) for structures similar to a query.",
         discussion: """
             Prints one JSON line per hit, {"index", "name", "similarity"}, by decreasing similarity (ties by library \
             order). Without --threshold or --top, the 10 most similar are printed. Fingerprints are Morgan (RDKit's \
             bits); FPS and arena libraries keep the radius and size their type line names. Searches are exact: \
-            popcount pruning never drops a hit.
+            popcount pruning never drops a hit. SMILES and SD libraries (plain or gzip) are fingerprinted on every \
+            core, with a progress bar on standard error when it is a terminal; for repeated searches, write an \
+            arena file once with `accord fingerprint --format arena -o library.afp` and search that.
             """
     )
 
@@ -34,16 +36,16 @@ struct SimilarCommand: AsyncParsableCommand {
     @Option(help: "Tversky weight of bits only the library structure has.")
     var beta = 1.0
 
-    @Option(help: "Morgan radius for SMILES libraries (default 2; FPS and arena files name theirs).")
+    @Option(help: "Morgan radius for structure libraries (default 2; FPS and arena files name theirs).")
     var radius: Int?
 
-    @Option(help: "Fingerprint size for SMILES libraries (default 2048).")
+    @Option(help: "Fingerprint size for structure libraries (default 2048).")
     var bits: Int?
 
     @Option(help: "Threads to search with (default: every core).")
     var threads: Int?
 
-    @Argument(help: "The library: a SMILES file (or - for standard input), an .fps file or an .afp arena file.")
+    @Argument(help: "The library: a SMILES or SD file (or - for standard input), an .fps file or an .afp arena file.")
     var library: String
 
     func validate() throws {

@@ -124,10 +124,9 @@ extension ExchangeService {
         return result
     }
 
-    /// Stores the search keys of the structures of substances just written, so the first search need not
-    /// compute them.
-    func storeKeys(of substances: [SeizedSubstance]) async throws {
-        let structures = Set(substances.compactMap { $0.structure?.standardizedSmiles })
-        try await store.saveStructureKeys(structures.sorted().compactMap { searcher.keys(for: $0) })
+    /// The search keys of the structures of substances about to be written, stored with the record so the
+    /// first search need not compute them.
+    func structureKeys(of substances: [SeizedSubstance]) -> [StructureKeys] {
+        Set(substances.compactMap { $0.structure?.standardizedSmiles }).sorted().compactMap { searcher.keys(for: $0) }
     }
 }

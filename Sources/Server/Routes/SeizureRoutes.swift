@@ -11,8 +11,7 @@ extension ExchangeService {
             let draft = try SeizureDraft.parse(try await request.jsonBody(limits: limits), limits: limits, forUpdate: false)
             let record = Record(metadata: newMetadata(.seizure, sharing: draft.sharing, caller: caller),
                                 content: try await checkedSeizure(draft, caller: caller))
-            try await store.insert(record, actor: AuditActor(caller))
-            try await storeKeys(of: record.content.substances)
+            try await store.insert(record, actor: AuditActor(caller), structureKeys: structureKeys(of: record.content.substances))
             return created(record, location: "/api/v1/seizures/\(record.metadata.id)")
         }
 
@@ -52,12 +51,11 @@ extension ExchangeService {
             try await authorize(caller, .update, try await existingFacts(id, kind: .seizure))
             let content = try await checkedSeizure(draft, caller: caller)
             let updated = try await change(id, as: Seizure.self, by: caller, auditAction: "seizure.update", expectedVersion: draft.version,
-                                           action: { _ in .update }) { record in
+                                           structureKeys: structureKeys(of: content.substances), action: { _ in .update }) { record in
                 record.metadata.distribution = draft.sharing.distribution
                 record.metadata.tlp = draft.sharing.tlp
                 record.content = content
             }
-            try await storeKeys(of: updated.content.substances)
             return JSONResponse.make(updated)
         }
 

@@ -4,21 +4,24 @@ import Law
 import SQLKit
 
 extension ExchangeStore {
-    /// Stores a new record with its audit entry (`<kind>.create`).
-    public func insert<C: RecordContent>(_ record: Record<C>, actor: AuditActor) async throws {
+    /// Stores a new record with its audit entry (`<kind>.create`), and the search keys of its structures in
+    /// the same transaction, so an acknowledged record is searchable at once.
+    public func insert<C: RecordContent>(_ record: Record<C>, actor: AuditActor, structureKeys: [StructureKeys] = []) async throws {
         let body = try ExchangeJSON.encode(record)
         try await backend.write { db in
             let next = try await db.raw("SELECT COALESCE(MAX(seq), 0) AS top FROM records").first()?.int64("top") ?? 0
             try await Self.writeRow(db, record, body: body, seq: next + 1, isNew: true)
+            try await Self.upsertKeys(db, structureKeys)
             try await Self.appendAudit(db, actor: actor, action: "\(C.kind.rawValue).create", subjectKind: C.kind.rawValue,
                                        subjectId: record.metadata.id.rawValue, before: nil, after: body, at: record.metadata.updatedAt)
         }
     }
 
     /// Changes a record inside one transaction: `change` receives the current record and the sharing
-    /// directory as they are now, decides (and may refuse), and returns the new record; the change and its
-    /// audit entry (`action`) are then committed together.
+    /// directory as they are now, decides (and may refuse), and returns the new record; the change, its
+    /// audit entry (`action`) and the search keys of its new structures are then committed together.
     public func update<C: RecordContent>(_ id: RecordID, as type: C.Type, action: String, actor: AuditActor,
+                                         structureKeys: [StructureKeys] = [],
                                          _ change: @escaping @Sendable (Record<C>, SharingDirectory) throws -> Record<C>) async throws -> Record<C> {
         try await backend.write { db in
             guard let row = try await db.raw("SELECT kind, body FROM records WHERE id = \(bind: id.rawValue)").first() else {
@@ -31,6 +34,7 @@ extension ExchangeStore {
             let updated = try change(current, directory)
             let after = try ExchangeJSON.encode(updated)
             try await Self.writeRow(db, updated, body: after, seq: 0, isNew: false)
+            try await Self.upsertKeys(db, structureKeys)
             try await Self.appendAudit(db, actor: actor, action: action, subjectKind: C.kind.rawValue, subjectId: id.rawValue,
                                        before: before, after: after, at: updated.metadata.updatedAt)
             return updated

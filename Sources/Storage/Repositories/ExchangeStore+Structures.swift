@@ -49,18 +49,20 @@ extension ExchangeStore {
         }
     }
 
-    /// Stores (or replaces) the search keys of structures. Keys are derived from the structures, so they are
-    /// not audited; a lost write only means the next search rebuilds them.
+    /// Stores (or replaces) the search keys of structures (those a search had to rebuild). Keys are derived
+    /// from the structures, so they are not audited; a lost write only means the next search rebuilds them.
     public func saveStructureKeys(_ keys: [StructureKeys]) async throws {
         guard !keys.isEmpty else { return }
-        try await backend.write { db in
-            for key in keys {
-                try await db.raw("""
-                    INSERT INTO structure_keys (structure, scheme, screen, similarity)
-                    VALUES (\(bind: key.structure), \(bind: key.scheme), \(bind: key.screen), \(bind: key.similarity))
-                    ON CONFLICT (structure) DO UPDATE SET scheme = excluded.scheme, screen = excluded.screen, similarity = excluded.similarity
-                    """).run()
-            }
+        try await backend.write { db in try await Self.upsertKeys(db, keys) }
+    }
+
+    static func upsertKeys(_ db: any SQLDatabase, _ keys: [StructureKeys]) async throws {
+        for key in keys {
+            try await db.raw("""
+                INSERT INTO structure_keys (structure, scheme, screen, similarity)
+                VALUES (\(bind: key.structure), \(bind: key.scheme), \(bind: key.screen), \(bind: key.similarity))
+                ON CONFLICT (structure) DO UPDATE SET scheme = excluded.scheme, screen = excluded.screen, similarity = excluded.similarity
+                """).run()
         }
     }
 }

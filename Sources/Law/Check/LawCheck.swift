@@ -131,9 +131,9 @@ public struct LawCheck: Sendable {
         var byList: [String: [String: Listing]] = [:]
         var n = 0
         for l in kb.listings where l.form.matchesStructure {
-            guard let s = l.structure, let molecule = try? Molecule(smiles: s.smiles) else { continue }
+            guard let s = l.structure, let molecule = try? Molecule(smiles: s.smiles),
+                  let key = StructureIdentity(molecule).key else { continue }
             n += 1
-            let key = StructureIdentity(molecule).key
             if let other = byList[l.list]?[key], other.substance != l.substance {
                 let distinct = s.stereoDescriptor != nil && other.structure?.stereoDescriptor != nil
                     && s.stereoDescriptor != other.structure?.stereoDescriptor

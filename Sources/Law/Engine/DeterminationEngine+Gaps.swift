@@ -6,7 +6,7 @@ extension DeterminationEngine {
     /// labels it when the structure is not a knowledge-base substance (its `substance` is then the
     /// standardized SMILES).
     public func gap(_ molecule: Molecule, name: String, on date: CalendarDate, between jurisdictions: [JurisdictionCode]) -> ControlGap? {
-        let identity = StructureIdentity(molecule)
+        let identity = StructureIdentity(molecule, lookupScreens: index.screens)
         let substances = index.substances(forKey: identity.key)
         let listings = substances.flatMap { knowledgeBase.listings(ofSubstance: $0) }
         let evaluations = evaluations(of: identity.standardized)
@@ -28,7 +28,7 @@ extension DeterminationEngine {
     /// The timeline of a structure: its knowledge-base substances' timelines when it is one, else the steps of
     /// the class rules it meets (or may meet, where the text is open).
     public func timeline(_ molecule: Molecule) -> [SubstanceTimeline] {
-        let identity = StructureIdentity(molecule)
+        let identity = StructureIdentity(molecule, lookupScreens: index.screens)
         let substances = index.substances(forKey: identity.key)
         let evaluations = evaluations(of: identity.standardized)
         if !substances.isEmpty {

@@ -72,7 +72,7 @@ public struct DeterminationEngine: Sendable {
 
     /// The full answer for one structure on one day.
     public func classify(_ molecule: Molecule, on date: CalendarDate, options: Options = Options()) -> Classification {
-        let identity = StructureIdentity(molecule)
+        let identity = StructureIdentity(molecule, lookupScreens: index.screens)
         return classify(identity: identity, inputName: molecule.name, on: date, options: options)
     }
 
@@ -148,7 +148,7 @@ public struct DeterminationEngine: Sendable {
 
     /// The class evidence of a structure (for timelines and gaps of structures outside the knowledge base).
     public func classEvidence(of molecule: Molecule) -> [(rule: ClassRule, expectation: RuleExample.Expectation)] {
-        let identity = StructureIdentity(molecule)
+        let identity = StructureIdentity(molecule, lookupScreens: index.screens)
         let listings = index.substances(forKey: identity.key).flatMap { knowledgeBase.listings(ofSubstance: $0) }
         return evidence(evaluations(of: identity.standardized), listings: listings)
     }

@@ -9,14 +9,24 @@ public struct StructureIdentity: Sendable {
     public let standardized: Molecule
     /// Canonical isomeric SMILES of `standardized`.
     public let standardizedSMILES: String
-    /// Non-isomeric canonical SMILES of the parent without stereo or isotopes: the lookup key.
-    public let key: String
+    /// A cheap necessary condition of `key` equality (element counts and bonds of the lookup form).
+    public let screen: IdentityScreen
+    /// Non-isomeric canonical SMILES of the parent without stereo or isotopes: the lookup key. Nil only when
+    /// the identity was made for a lookup among screens that do not include `screen`: no structure there can
+    /// have the same key, so it was not written.
+    public let key: String?
     /// The standardization steps that changed the input, in order (salts removed, charges neutralized,
     /// stereo and isotopes set aside for the lookup). Atom numbers of the stereo and isotope steps refer to
     /// the parent, those of the first two steps to the input.
     public let report: StandardizationReport
 
+    /// The identity with its lookup key always written.
     public init(_ molecule: Molecule) {
+        self.init(molecule, lookupScreens: nil)
+    }
+
+    /// The identity for a lookup among structures whose screens are `lookupScreens` (nil: always write the key).
+    public init(_ molecule: Molecule, lookupScreens: Set<IdentityScreen>?) {
         let parent = molecule.standardized()
         standardized = parent.molecule
         standardizedSMILES = parent.molecule.canonicalSMILES()
@@ -24,14 +34,20 @@ public struct StructureIdentity: Sendable {
             || parent.molecule.bonds.contains { $0.stereo != .none }
         guard hasStereoOrIsotopes else {
             // Nothing to set aside: the isomeric canonical SMILES is the non-isomeric one.
+            screen = IdentityScreen(parent.molecule)
             key = standardizedSMILES
             report = parent.report
             return
         }
         let loose = parent.molecule.standardized(
             options: StandardizationOptions(largestFragment: false, neutralize: false, removeStereo: true, removeIsotopes: true))
-        key = loose.molecule.canonicalSMILES(options: CanonicalSMILESOptions(isomeric: false))
+        let screen = IdentityScreen(loose.molecule)
+        self.screen = screen
+        if let lookupScreens, !lookupScreens.contains(screen) {
+            key = nil
+        } else {
+            key = loose.molecule.canonicalSMILES(options: CanonicalSMILESOptions(isomeric: false))
+        }
         report = StandardizationReport(steps: parent.report.steps + loose.report.steps)
     }
-
 }

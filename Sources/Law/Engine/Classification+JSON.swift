@@ -78,30 +78,35 @@ extension Classification {
 }
 
 /// A minimal JSON writer for one line: objects, arrays, strings (escaped as JSON requires; other characters,
-/// `/` and non-ASCII included, written as they are), integers, doubles, booleans and null.
+/// `/` and non-ASCII included, written as they are), integers, doubles, booleans and null. It appends UTF-8
+/// bytes to one buffer (a line has dozens of fields, and appending to a `String` piece by piece costs more).
 struct JSONLine {
-    var text = ""
+    private var bytes: [UInt8] = []
     private var needsComma = false
 
-    init() { text.reserveCapacity(4096) }
+    init() { bytes.reserveCapacity(4096) }
 
-    mutating func open() { comma(); text += "{"; needsComma = false }
-    mutating func close() { text += "}"; needsComma = true }
+    /// The line written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    mutating func key(_ k: String) {
+    mutating func open() { comma(); bytes.append(UInt8(ascii: "{")); needsComma = false }
+    mutating func close() { bytes.append(UInt8(ascii: "}")); needsComma = true }
+
+    mutating func key(_ k: StaticString) {
         comma()
-        text += "\""
-        text += k
-        text += "\":"
+        bytes.append(UInt8(ascii: "\""))
+        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
     mutating func array<T>(_ items: [T], _ body: (inout JSONLine, T) -> Void) {
         comma()
-        text += "["
+        bytes.append(UInt8(ascii: "["))
         needsComma = false
         for item in items { body(&self, item) }
-        text += "]"
+        bytes.append(UInt8(ascii: "]"))
         needsComma = true
     }
 
@@ -114,45 +119,83 @@ struct JSONLine {
         }
     }
 
-    mutating func emptyArray() { comma(); text += "[]"; needsComma = true }
-    mutating func null() { comma(); text += "null"; needsComma = true }
-    mutating func bool(_ b: Bool?) { comma(); text += b.map { $0 ? "true" : "false" } ?? "null"; needsComma = true }
-    mutating func int(_ i: Int?) { comma(); text += i.map(String.init) ?? "null"; needsComma = true }
-    mutating func double(_ d: Double) { comma(); text += d.isFinite ? "\(d)" : "null"; needsComma = true }
+    mutating func emptyArray() { comma(); raw("[]"); needsComma = true }
+    mutating func null() { comma(); raw("null"); needsComma = true }
+    mutating func bool(_ b: Bool?) {
+        comma()
+        if let b { raw(b ? "true" : "false") } else { raw("null") }
+        needsComma = true
+    }
+
+    mutating func int(_ i: Int?) {
+        comma()
+        needsComma = true
+        guard let i else { raw("null"); return }
+        if i < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = i.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for at in stride(from: count - 1, through: 0, by: -1) { bytes.append(d[at]) }
+        }
+    }
+
+    mutating func double(_ d: Double) { comma(); raw(d.isFinite ? d.description : "null"); needsComma = true }
 
     mutating func string(_ s: String?) {
         comma()
         needsComma = true
-        guard let s else { text += "null"; return }
-        text += "\""
-        var plain = true
-        for u in s.utf8 where u < 0x20 || u == 0x22 || u == 0x5C { plain = false; break }
-        if plain {
-            text += s
-        } else {
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": text += "\\\""
-                case "\\": text += "\\\\"
-                case "\n": text += "\\n"
-                case "\r": text += "\\r"
-                case "\t": text += "\\t"
-                case "\u{08}": text += "\\b"
-                case "\u{0C}": text += "\\f"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        text.unicodeScalars.append(scalar)
+        guard var s else { raw("null"); return }
+        bytes.append(UInt8(ascii: "\""))
+        s.withUTF8 { utf8 in
+            var plain = true
+            for u in utf8 where u < 0x20 || u == 0x22 || u == 0x5C { plain = false; break }
+            if plain {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            // Only ASCII bytes are escaped, so every byte of a multi-byte character is copied as it is.
+            for u in utf8 {
+                switch u {
+                case 0x22: raw("\\\"")
+                case 0x5C: raw("\\\\")
+                case 0x0A: raw("\\n")
+                case 0x0D: raw("\\r")
+                case 0x09: raw("\\t")
+                case 0x08: raw("\\b")
+                case 0x0C: raw("\\f")
+                case 0..<0x20:
+                    let hex: StaticString = "0123456789abcdef"
+                    raw("\\u00")
+                    hex.withUTF8Buffer { h in
+                        bytes.append(h[Int(u >> 4)])
+                        bytes.append(h[Int(u & 0xF)])
                     }
+                default:
+                    bytes.append(u)
                 }
             }
         }
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func raw(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     private mutating func comma() {
-        if needsComma { text += "," }
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
     }
 }

@@ -89,6 +89,24 @@ public struct KnowledgeBase: Sendable {
 
     /// Normal form for name lookup.
     static func nameKey(_ name: String) -> String {
+        // ASCII names (most of them, read for every name when the knowledge base loads) byte by byte: the same
+        // lowercasing and the same characters dropped as the general path below, without grapheme breaking.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(name.utf8.count)
+            for u in name.utf8 {
+                switch u {
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "-"), UInt8(ascii: "'"), UInt8(ascii: ","),
+                     UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"):
+                    continue
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    bytes.append(u + 0x20)
+                default:
+                    bytes.append(u)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var s = name.lowercased().replacingOccurrences(of: "α", with: "alpha").replacingOccurrences(of: "β", with: "beta")
         s.removeAll { " \t-'’,()[]".contains($0) }
         return s

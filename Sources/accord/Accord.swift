@@ -15,6 +15,7 @@ struct Accord: AsyncParsableCommand {
         subcommands: [
             // Chemistry
             DescribeCommand.self,
+            MatchCommand.self,
             MCSCommand.self,
             FingerprintCommand.self,
             SimilarCommand.self,

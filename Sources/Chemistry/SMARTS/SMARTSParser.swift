@@ -1,9 +1,10 @@
 /// A hand-written SMARTS reader over UTF-8 bytes for the grammar RDKit's `MolFromSmarts` implements
 /// (Daylight SMARTS plus RDKit's extensions), one function per grammar rule with the rule as a comment.
 ///
-/// It accepts and rejects what RDKit 2026.09 accepts and rejects, including its quirks (the opening bond of a
-/// ring closure wins over the closing one; `[H+]` is a hydrogen atom but `[H2]` a hydrogen count; a number
-/// right after `$(...)` is RDKit's serial number and is ignored). Branches use an explicit stack; only
+/// It accepts and rejects what RDKit 2026.09 accepts and rejects, including its quirks (`[H+]` is a hydrogen
+/// atom but `[H2]` a hydrogen count; a number right after `$(...)` is RDKit's serial number and is ignored),
+/// with two exceptions: a ring closure with different bonds where it opens and where it closes (RDKit keeps
+/// the opening one; we refuse it as Daylight and Open Babel do) and an empty pattern (an empty query in RDKit). Branches use an explicit stack; only
 /// recursive SMARTS recurse, and their depth is bounded, so no input can overflow the call stack.
 struct SMARTSParser {
     /// Deepest nesting of `$(...)` accepted.

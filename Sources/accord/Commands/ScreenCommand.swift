@@ -71,7 +71,7 @@ struct ScreenCommand: ParsableCommand {
     }
 
     func run() throws {
-        let substructure = try compileQuery()
+        let substructure = try MatchCommand.compileQuery(query, smiles: smiles, command: "screen")
         let screen = QueryScreen(SubstructureScreen.standard.queryFingerprint(of: substructure))
         let limit = maxMatches, chirality = self.chirality
         let batches = MoleculeBatches<Verdict>(label: "screening") { molecule in
@@ -135,24 +135,6 @@ struct ScreenCommand: ParsableCommand {
         } catch {
             StandardError.write("accord screen: cannot write output: \(error.message)\n")
             throw ExitCode(74)  // EX_IOERR
-        }
-    }
-
-    /// The query, or a usage error that shows where the pattern is wrong.
-    func compileQuery() throws -> SubstructureQuery {
-        if smiles {
-            do {
-                return SubstructureQuery(molecule: try Molecule(smiles: query))
-            } catch {
-                StandardError.write("accord screen: invalid query SMILES: \(error.description)\n")
-                throw ExitCode(64)  // EX_USAGE
-            }
-        }
-        do {
-            return try SubstructureQuery(smarts: query)
-        } catch {
-            StandardError.write("accord screen: invalid SMARTS (\(error.code)): \(error.description)\n")
-            throw ExitCode(64)  // EX_USAGE
         }
     }
 }

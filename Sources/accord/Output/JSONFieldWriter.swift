@@ -48,6 +48,23 @@ struct JSONFieldWriter {
         line.append(contentsOf: String(value).utf8)
     }
 
+    /// An array of arrays of whole numbers (`[[0,1],[2,3]]`), or `null`.
+    mutating func field(_ name: StaticString, _ value: [[Int]]?) {
+        key(name)
+        guard let value else { return appendNull() }
+        line.append(0x5B)  // [
+        for (i, inner) in value.enumerated() {
+            if i > 0 { line.append(0x2C) }
+            line.append(0x5B)
+            for (j, number) in inner.enumerated() {
+                if j > 0 { line.append(0x2C) }
+                line.append(contentsOf: String(number).utf8)
+            }
+            line.append(0x5D)  // ]
+        }
+        line.append(0x5D)
+    }
+
     /// A number rounded to `decimals` places, without trailing zeros (`336.479`); non-finite values are `null`.
     mutating func field(_ name: StaticString, _ value: Double?, decimals: Int) {
         key(name)

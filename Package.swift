@@ -57,7 +57,7 @@ let package = Package(
         ),
         .target(
             name: "Exchange",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Law", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -78,6 +78,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
+                "Chemistry",
                 "Exchange",
                 "Storage",
                 "Surveillance",
@@ -106,6 +107,7 @@ let package = Package(
         ),
         .executableTarget(name: "chemistry-bench", dependencies: ["Chemistry"], swiftSettings: strictSettings),
         .executableTarget(name: "substructure-bench", dependencies: ["Chemistry"], swiftSettings: strictSettings),
+        .executableTarget(name: "law-bench", dependencies: ["Chemistry", "Law"], swiftSettings: strictSettings),
         .testTarget(
             name: "accordTests",
             dependencies: ["accord"],
@@ -123,19 +125,20 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ExchangeTests", dependencies: ["Exchange"], swiftSettings: strictSettings),
+        .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "Law"], swiftSettings: strictSettings),
         .target(
             name: "ExchangeTestSupport",
-            dependencies: ["Exchange", "Storage", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["Exchange", "Law", "Storage", .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/ExchangeTestSupport",
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "StorageTests", dependencies: ["Exchange", "Storage", "Surveillance", "ExchangeTestSupport"],
+            name: "StorageTests", dependencies: ["Exchange", "Law", "Storage", "Surveillance", "ExchangeTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ServerTests",
             dependencies: [
+                "Chemistry",
                 "Exchange",
                 "Storage",
                 "Server",
@@ -146,6 +149,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
     ],

@@ -102,9 +102,10 @@ public struct ExchangeService: Sendable {
     /// Applies a change to a record in one transaction: the access decision for the action, the retraction
     /// and version checks, then `mutate`; the change is audited as `auditAction`.
     func change<C: RecordContent>(_ id: RecordID, as type: C.Type, by caller: Caller, auditAction: String, expectedVersion: Int?,
+                                  structureKeys: [StructureKeys] = [],
                                   action: @escaping @Sendable (Record<C>) throws -> AccessAction,
                                   _ mutate: @escaping @Sendable (inout Record<C>) throws -> Void) async throws -> Record<C> {
-        try await store.update(id, as: C.self, action: auditAction, actor: AuditActor(caller)) { current, directory in
+        try await store.update(id, as: C.self, action: auditAction, actor: AuditActor(caller), structureKeys: structureKeys) { current, directory in
             let decision = directory.decide(caller, try action(current), current.facts)
             guard decision.allowed else { throw ExchangeError.forbidden(decision) }
             if let retraction = current.metadata.retraction {

@@ -23,6 +23,7 @@ struct Accord: AsyncParsableCommand {
             ScreenCommand.self,
             // Law
             LawCommand.self,
+            ClassifyCommand.self,
             Timeline.self,
             Gaps.self,
             // Surveillance

@@ -1,4 +1,5 @@
 import Exchange
+import Law
 import Storage
 
 /// A classifier for tests: answers from a fixed table keyed by SMILES, and says `undetermined` otherwise.
@@ -26,49 +27,4 @@ public struct TableClassifier: SubstanceClassifier {
             Determination(jurisdiction: "CN", status: "not_controlled", basis: "none", schedule: nil, citation: nil, explanation: "not listed in the test table"),
         ],
     ])
-}
-
-/// A structure check for tests: refuses unbalanced brackets or parentheses and characters outside the
-/// SMILES alphabet, naming the column, as the chemistry core's reader does for real.
-public struct BracketValidator: StructureValidator {
-    public init() {}
-    public func validate(smiles: String) throws(StructureProblem) {
-        var depth = 0, bracket = false
-        let allowed = Set("ABCDEFGHIKLMNOPRSTUVWXYZabcdefghiklmnoprstuvwxyz0123456789()[]=#@+-/\\%.:*$")
-        for (i, ch) in smiles.enumerated() {
-            guard allowed.contains(ch) else { throw StructureProblem(message: "unexpected character '\(ch)'", position: i + 1) }
-            switch ch {
-            case "(": depth += 1
-            case ")":
-                depth -= 1
-                if depth < 0 { throw StructureProblem(message: "')' closes no branch", position: i + 1) }
-            case "[":
-                if bracket { throw StructureProblem(message: "'[' inside a bracket atom", position: i + 1) }
-                bracket = true
-            case "]":
-                if !bracket { throw StructureProblem(message: "']' closes no bracket atom", position: i + 1) }
-                bracket = false
-            default: break
-            }
-        }
-        if depth != 0 || bracket { throw StructureProblem(message: "unclosed branch or bracket atom", position: smiles.count) }
-        if smiles.isEmpty { throw StructureProblem(message: "empty structure", position: 1) }
-    }
-}
-
-/// A searcher for tests: a substructure is a substring of the SMILES, similarity is 1 for identical SMILES.
-/// Enough to check that the server passes only readable candidates and formats hits; the chemistry is the
-/// chemistry core's and is tested there.
-public struct SubstringSearcher: StructureSearcher {
-    public init() {}
-    public func substructure(_ smarts: String, in candidates: [StructureCandidate]) throws(StructureProblem) -> [StructureHit] {
-        if smarts.contains("(((") { throw StructureProblem(message: "unbalanced branch", position: 3) }
-        return candidates.filter { $0.smiles.contains(smarts) }.map { StructureHit(record: $0.record, substanceIndex: $0.substanceIndex, smiles: $0.smiles, similarity: nil) }
-    }
-    public func similar(to smiles: String, threshold: Double, in candidates: [StructureCandidate]) throws(StructureProblem) -> [StructureHit] {
-        candidates.compactMap {
-            let similarity = $0.smiles == smiles ? 1.0 : 0.0
-            return similarity >= threshold ? StructureHit(record: $0.record, substanceIndex: $0.substanceIndex, smiles: $0.smiles, similarity: similarity) : nil
-        }
-    }
 }

@@ -1,4 +1,5 @@
 import Exchange
+import Law
 import Testing
 
 struct QuantityAndTimeTests {
@@ -26,13 +27,15 @@ struct QuantityAndTimeTests {
         #expect(CalendarDate(iso: "2023-02-29") == nil)
         #expect(CalendarDate(iso: "2023-13-01") == nil)
         #expect(CalendarDate(iso: "2023-1-01") == nil)
-        for days: Int64 in [-1, 0, 1, 19_000, 20_513, 2_932_896] {
-            let date = CalendarDate(daysSinceEpoch: days)
-            #expect(date.daysSinceEpoch == days)
-            #expect(CalendarDate(iso: date.description) == date)
+        for days in [-1, 0, 1, 19_000, 20_513, 2_932_896] {
+            let date = CalendarDate(dayNumber: days)
+            #expect(date?.dayNumber == days)
+            #expect(date.flatMap { CalendarDate(iso: $0.description) } == date)
         }
-        #expect(CalendarDate(daysSinceEpoch: 0).description == "1970-01-01")
-        #expect(CalendarDate(daysSinceEpoch: 19_782).description == "2024-02-29")
+        #expect(CalendarDate(dayNumber: 0)?.description == "1970-01-01")
+        #expect(CalendarDate(dayNumber: 19_782)?.description == "2024-02-29")
+        // A timestamp's day is the law's CalendarDate: the seizure date and the classification day are one type.
+        #expect(Timestamp(millisecondsSinceEpoch: 1_709_210_096_789).calendarDate == CalendarDate(iso: "2024-02-29"))
     }
 
     @Test func timestampsRoundTrip() {

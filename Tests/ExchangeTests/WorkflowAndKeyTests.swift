@@ -1,4 +1,5 @@
 import Exchange
+import Law
 import Testing
 
 struct WorkflowAndKeyTests {

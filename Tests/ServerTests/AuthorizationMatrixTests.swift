@@ -92,7 +92,7 @@ struct AuthorizationMatrixTests {
                                     reply = try await client.send(.get, "/api/v1/access/explain?record=\(shared)", key: key)
                                     appears = reply["allowed"] == .bool(true)
                                 case .structureSearch:
-                                    reply = try await client.send(.post, "/api/v1/search/structure", key: key, json: #"{"smarts":"N(c1ccccc1)C1CCN","limit":200}"#)
+                                    reply = try await client.send(.post, "/api/v1/search/structure", key: key, json: #"{"smarts":"N(c1ccccc1)C1CCNCC1","limit":200}"#)
                                     appears = reply.items.contains { if case .object(let f) = $0 { f["record"] == .string(shared) } else { false } }
                                 case .update:
                                     let id = try await world.create(kind, level: level, client: client)

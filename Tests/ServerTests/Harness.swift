@@ -104,8 +104,8 @@ struct World: Sendable {
         let revoked = APIKeyToken.issue(user: ownerAnalyst.id, label: "lost", readOnly: false, now: now, expiresAt: nil)
         for key in [readOnly, expired, revoked] { try await store.addKey(key.key, actor: .operator) }
         _ = try await store.revokeKey(revoked.key.id, actor: .operator)
-        let service = ExchangeService(store: store, validator: BracketValidator(), classifier: TableClassifier.standard,
-                                      searcher: SubstringSearcher(), surveillance: try LawFixture.mapping(), bcryptCost: 4)
+        let service = ExchangeService(store: store, validator: ChemistryStructureValidator(), classifier: TableClassifier.standard,
+                                      searcher: try ChemistryStructureSearcher(), surveillance: try LawFixture.mapping(), bcryptCost: 4)
         return World(store: store, service: service, agencies: agencies, keys: keys, users: users, group: group,
                      readOnlyOwnerKey: readOnly.token, expiredOwnerKey: expired.token, revokedOwnerKey: revoked.token)
     }

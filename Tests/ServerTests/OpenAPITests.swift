@@ -20,7 +20,7 @@ struct OpenAPITests {
     @Test func everyRouteIsDocumentedAndEveryDocumentedRouteExists() async throws {
         let location = try await TestDatabase.sqlite.makeLocation()
         let store = try await ExchangeStore.open(location)
-        let service = ExchangeService(store: store, validator: BracketValidator(), classifier: TableClassifier.standard, searcher: SubstringSearcher(), bcryptCost: 4)
+        let service = ExchangeService(store: store, validator: ChemistryStructureValidator(), classifier: TableClassifier.standard, searcher: try ChemistryStructureSearcher(), bcryptCost: 4)
         let implemented = Set(service.makeRouter().routes.map { "\($0.method.rawValue) \($0.path.description)" })
         await store.close()
         await TestDatabase.discard(location)

@@ -1,6 +1,7 @@
 import Exchange
 import ExchangeTestSupport
 import Foundation
+import Law
 import SQLKit
 @testable import Storage
 import Testing

@@ -1,6 +1,7 @@
 import Exchange
 import ExchangeTestSupport
 import Foundation
+import Law
 import SQLKit
 @testable import Storage
 import Surveillance
@@ -146,8 +147,8 @@ struct SurveillanceStoreTests {
                                                       "structure:CCC(=O)N(c1ccc(F)cc1)C1CCN(CCc2ccccc2)CC1 2025-03": 1])
             #expect(try await events(w.cnAnalyst) == ["carfentanil 2025-01": 1])
             #expect(try await events(w.mxAnalyst) == ["fentanyl 2025-02": 1])
-            let ranged = try await store.seizureObservations(for: w.usAnalyst, from: Exchange.CalendarDate(iso: "2025-02-01"),
-                                                             to: Exchange.CalendarDate(iso: "2025-02-28"))
+            let ranged = try await store.seizureObservations(for: w.usAnalyst, from: CalendarDate(iso: "2025-02-01"),
+                                                             to: CalendarDate(iso: "2025-02-28"))
             #expect(Set(ranged.map(\.period)) == [Period.month(2025, 2)])
             // Quantities in their normalised unit: the structure-only seizure weighed 1.5 kg.
             let grams = try await store.seizureObservations(for: w.usAnalyst).filter { $0.measure == "seizure_grams" }

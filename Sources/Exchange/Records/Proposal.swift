@@ -1,3 +1,5 @@
+import Law
+
 /// A comment on a scheduling proposal, by any agency that can read it.
 public struct ProposalComment: Codable, Sendable, Hashable {
     public let at: Timestamp
@@ -25,11 +27,15 @@ public struct ProposalTransition: Codable, Sendable, Hashable {
 /// The substance a proposal asks to control.
 public struct ProposedSubstance: Codable, Sendable, Hashable {
     public let name: String?
+    /// The SMILES as the client sent it, never rewritten.
     public let smiles: String?
+    /// What the chemistry core read from `smiles`.
+    public let structure: CheckedStructure?
 
-    public init(name: String?, smiles: String?) {
+    public init(name: String?, smiles: String?, structure: CheckedStructure? = nil) {
         self.name = name
         self.smiles = smiles
+        self.structure = structure
     }
 }
 

@@ -1,3 +1,5 @@
+import Law
+
 /// A workflow step as submitted: the status to move to and an optional note.
 public struct ProposalStepInput: Sendable {
     public let to: ProposalStatus

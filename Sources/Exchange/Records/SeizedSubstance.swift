@@ -1,13 +1,18 @@
-/// One substance found in a seizure: a name, a structure, or both. A structure is classified by the law
-/// engine as of the seizure date and the answer stored with it.
+/// One substance found in a seizure: a name, a structure, or both. A structure is read by the chemistry
+/// core (its canonical and standardized forms are stored next to the SMILES as sent) and classified by the
+/// law engine as of the seizure date, and the answer is stored with it.
 public struct SeizedSubstance: Codable, Sendable, Hashable {
     public let name: String?
+    /// The SMILES as the client sent it, never rewritten.
     public let smiles: String?
+    /// What the chemistry core read from `smiles` (absent on records stored before structures were read).
+    public let structure: CheckedStructure?
     public let classification: Classification?
 
-    public init(name: String?, smiles: String?, classification: Classification?) {
+    public init(name: String?, smiles: String?, structure: CheckedStructure? = nil, classification: Classification?) {
         self.name = name
         self.smiles = smiles
+        self.structure = structure
         self.classification = classification
     }
 }

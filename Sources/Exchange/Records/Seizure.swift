@@ -1,3 +1,5 @@
+import Law
+
 /// The physical form of seized material.
 public enum SeizureForm: String, Codable, Sendable, CaseIterable, Hashable {
     case powder, tablet, capsule, liquid, paste, blotter, patch, crystal

@@ -1,3 +1,5 @@
+import Law
+
 /// A seizure as submitted and structurally checked, before references are resolved and structures classified.
 public struct SeizureDraft: Sendable {
     public let sharing: SharingInput

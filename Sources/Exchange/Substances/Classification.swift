@@ -1,3 +1,5 @@
+import Law
+
 /// How a structure was classified: by which engine, as of which day, with what answers; or why it could not
 /// be. An unavailable classification is stored as such, never replaced by a guess.
 public struct Classification: Codable, Sendable, Hashable {

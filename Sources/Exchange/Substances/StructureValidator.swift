@@ -1,6 +1,7 @@
-/// Checks that a submitted SMILES is a readable structure. Injected so the chemistry core's reader is used
-/// in production and its errors (with the column) reach the client.
+/// Reads a submitted SMILES with the chemistry core. Injected so the domain does not depend on the reader's
+/// internals; its errors (with the column) reach the client.
 public protocol StructureValidator: Sendable {
-    /// Throws a `StructureProblem` naming the column when `smiles` is not a valid structure.
-    func validate(smiles: String) throws(StructureProblem)
+    /// The canonical and standardized forms of `smiles`; throws a `StructureProblem` naming the column when
+    /// `smiles` is not a valid structure.
+    func check(smiles: String) throws(StructureProblem) -> CheckedStructure
 }

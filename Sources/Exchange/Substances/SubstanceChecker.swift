@@ -1,5 +1,7 @@
-/// Turns submitted substances into stored ones: validates each structure (errors carry the field and the
-/// SMILES column) and classifies it as of `date`.
+import Law
+
+/// Turns submitted substances into stored ones: reads each structure (errors carry the field and the
+/// SMILES column), keeps its canonical and standardized forms, and classifies it as of `date`.
 public struct SubstanceChecker: Sendable {
     public let validator: any StructureValidator
     public let classifier: any SubstanceClassifier
@@ -9,15 +11,16 @@ public struct SubstanceChecker: Sendable {
         self.classifier = classifier
     }
 
-    /// Validates one structure, turning the problem into an error on `path.smiles`.
-    public func validate(_ smiles: String, field: String) throws(ExchangeError) {
+    /// Reads one structure, turning a problem into an error on `field` with the SMILES column.
+    public func validate(_ smiles: String, field: String) throws(ExchangeError) -> CheckedStructure {
         do {
-            try validator.validate(smiles: smiles)
+            return try validator.check(smiles: smiles)
         } catch {
             if error.unavailable {
                 throw ExchangeError(.unavailable, code: "structure_validation_unavailable", error.message, field: field)
             }
-            throw ExchangeError.invalid(field, "is not a valid SMILES: \(error.message)", code: "invalid_structure", position: error.position)
+            let column = error.position.map { " (column \($0))" } ?? ""
+            throw ExchangeError.invalid(field, "is not a valid SMILES: \(error.message)\(column)", code: "invalid_structure", position: error.position)
         }
     }
 
@@ -28,8 +31,9 @@ public struct SubstanceChecker: Sendable {
                 result.append(SeizedSubstance(name: input.name, smiles: nil, classification: nil))
                 continue
             }
-            try validate(smiles, field: "\(input.path).smiles")
-            result.append(SeizedSubstance(name: input.name, smiles: smiles, classification: classifier.classification(of: smiles, on: date)))
+            let structure = try validate(smiles, field: "\(input.path).smiles")
+            result.append(SeizedSubstance(name: input.name, smiles: smiles, structure: structure,
+                                          classification: classifier.classification(of: smiles, on: date)))
         }
         return result
     }

@@ -1,3 +1,5 @@
+import Law
+
 /// Classifies a structure under the drug laws known to the server, as of a day. Injected into the server,
 /// so the domain does not depend on how the law engine is built; `accord serve` wires the real engine.
 public protocol SubstanceClassifier: Sendable {

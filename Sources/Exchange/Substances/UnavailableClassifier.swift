@@ -1,3 +1,5 @@
+import Law
+
 /// A classifier for servers without a law engine: every classification is stored as `unavailable` with
 /// this reason, so nothing pretends a structure was checked.
 public struct UnavailableClassifier: SubstanceClassifier {

@@ -1,4 +1,5 @@
 import Foundation
+import Law
 
 /// An instant with millisecond precision, written as RFC 3339 UTC (`2026-05-01T12:00:00.000Z`).
 ///
@@ -21,7 +22,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// The UTC calendar day of this instant.
     public var calendarDate: CalendarDate {
         let days = Int64((Double(millisecondsSinceEpoch) / 86_400_000).rounded(.down))
-        return CalendarDate(daysSinceEpoch: days)
+        return CalendarDate(dayNumber: Int(clamping: days)) ?? (days < 0 ? .earliest : .latest)
     }
 
     public func adding(seconds: Int64) -> Timestamp {
@@ -30,7 +31,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public var description: String {
         let day = calendarDate
-        let msOfDay = millisecondsSinceEpoch - day.daysSinceEpoch * 86_400_000
+        let msOfDay = millisecondsSinceEpoch - Int64(day.dayNumber) * 86_400_000
         let h = msOfDay / 3_600_000, m = (msOfDay / 60_000) % 60, s = (msOfDay / 1000) % 60, ms = msOfDay % 1000
         return "\(day)T\(pad(h, 2)):\(pad(m, 2)):\(pad(s, 2)).\(pad(ms, 3))Z"
     }
@@ -63,7 +64,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
         } else if bytes.count != 20 {
             return nil
         }
-        millisecondsSinceEpoch = day.daysSinceEpoch * 86_400_000 + h * 3_600_000 + m * 60_000 + s * 1000 + ms
+        millisecondsSinceEpoch = Int64(day.dayNumber) * 86_400_000 + h * 3_600_000 + m * 60_000 + s * 1000 + ms
     }
 
     public init(from decoder: any Decoder) throws {

@@ -1,3 +1,4 @@
+import Chemistry
 import Foundation
 
 /// The consistency checks of the knowledge base that `accord law check` runs and the tests assert: the files
@@ -7,15 +8,27 @@ import Foundation
 /// (`structureChecker`).
 public struct LawCheck: Sendable {
     /// Checks one recorded structure with the chemistry core: returns the problems (parse error, formula
-    /// differing from the recorded one), or an empty array. `nil` until the core can parse SMILES.
+    /// differing from the recorded one), or an empty array. The default is `formulaChecker`.
     public typealias StructureChecker = @Sendable (_ smiles: String, _ recordedFormula: String) -> [String]
 
     public let resources: URL
     public let structureChecker: StructureChecker?
 
-    public init(resources: URL, structureChecker: StructureChecker? = nil) {
+    public init(resources: URL, structureChecker: StructureChecker? = LawCheck.formulaChecker) {
         self.resources = resources
         self.structureChecker = structureChecker
+    }
+
+    /// The SMILES parses and its molecular formula (Hill order, as RDKit writes it) is the recorded one.
+    public static let formulaChecker: StructureChecker = { smiles, recorded in
+        let molecule: Molecule
+        do throws(SMILESError) {
+            molecule = try Molecule(smiles: smiles)
+        } catch {
+            return ["SMILES \(smiles) does not parse: column \(error.column): \(error.message)"]
+        }
+        let formula = MolecularFormula(molecule).text
+        return formula == recorded ? [] : ["formula \(formula) of \(smiles) differs from the recorded \(recorded)"]
     }
 
     public func run() -> LawCheckReport {
@@ -33,6 +46,7 @@ public struct LawCheck: Sendable {
         findings += collisions(kb, examined: &examined)
         findings += exampleChecks(kb, examined: &examined)
         findings += opsinChecks(kb, examined: &examined)
+        findings += structuralChecks(kb, examined: &examined)
         if let checker = structureChecker {
             var n = 0
             for listing in kb.listings {
@@ -106,6 +120,49 @@ public struct LawCheck: Sendable {
             }
         }
         examined["collision"] = n
+        return out
+    }
+
+    /// With the determination engine: no two entries of one list share a structure identity (standardized,
+    /// stereo and isotopes aside) unless both carry different stereo descriptors or belong to one substance,
+    /// and every worked example gives its expected answer for each rule the engine evaluates.
+    func structuralChecks(_ kb: KnowledgeBase, examined: inout [String: Int]) -> [LawCheckFinding] {
+        var out: [LawCheckFinding] = []
+        var byList: [String: [String: Listing]] = [:]
+        var n = 0
+        for l in kb.listings where l.form.matchesStructure {
+            guard let s = l.structure, let molecule = try? Molecule(smiles: s.smiles) else { continue }
+            n += 1
+            let key = StructureIdentity(molecule).key
+            if let other = byList[l.list]?[key], other.substance != l.substance {
+                let distinct = s.stereoDescriptor != nil && other.structure?.stereoDescriptor != nil
+                    && s.stereoDescriptor != other.structure?.stereoDescriptor
+                if !distinct {
+                    out.append(LawCheckFinding(check: "collision", severity: .error, file: l.list, id: l.id, field: "structure",
+                                               message: "same standardized structure (\(key)) as \(other.id) in \(l.list)"))
+                }
+            }
+            byList[l.list, default: [:]][key] = l
+        }
+        examined["structure-collision"] = n
+        let evaluator = FentanylClassEvaluator()
+        var m = 0
+        for example in kb.examples {
+            guard let molecule = try? Molecule(smiles: example.smiles) else { continue }
+            let parent = StructureIdentity(molecule).standardized
+            for e in example.expectations {
+                guard let result = evaluator.evaluate(parent, rule: e.rule) else { continue }
+                m += 1
+                let expected = e.criteria.map(\.id).sorted()
+                if result.member != e.member || result.criteria.map(\.id) != expected {
+                    func word(_ b: Bool?) -> String { b.map { $0 ? "member" : "not a member" } ?? "unsettled" }
+                    out.append(LawCheckFinding(
+                        check: "examples", severity: .error, file: KnowledgeBaseLayout.examples, id: example.id, field: "expectations",
+                        message: "\(e.rule): expected \(word(e.member)) \(expected), the engine gives \(word(result.member)) \(result.criteria.map(\.id)): \(result.explanation)"))
+                }
+            }
+        }
+        examined["class-examples"] = m
         return out
     }
 

@@ -11,10 +11,19 @@ public struct SubstanceStatusEvaluator: Sendable {
 
     /// The status of `substance` (a substance key) in `jurisdiction` on `date`.
     public func status(ofSubstance substance: String, in jurisdiction: JurisdictionCode, on date: CalendarDate) -> JurisdictionStatus {
+        status(name: knowledgeBase.displayName(ofSubstance: substance), listings: knowledgeBase.listings(ofSubstance: substance),
+               evidence: classEvidence(substance: substance, jurisdiction: jurisdiction), in: jurisdiction, on: date)
+    }
+
+    /// The status of a substance known by its listings (any jurisdiction; those of `jurisdiction` count) and
+    /// the class rules' conclusions for its structure (`evidence`: worked examples, or the structural engine's
+    /// evaluations). `name` is how the explanation names it.
+    public func status(name: String, listings: [Listing], evidence allEvidence: [(rule: ClassRule, expectation: RuleExample.Expectation)],
+                       in jurisdiction: JurisdictionCode, on date: CalendarDate) -> JurisdictionStatus {
         let kb = knowledgeBase
-        let name = kb.displayName(ofSubstance: substance)
         let jurisdictionName = SubstanceStatusEvaluator.inSentence(kb.jurisdiction(code: jurisdiction)?.name ?? jurisdiction.rawValue)
-        let entries = kb.listings(ofSubstance: substance).filter { $0.jurisdiction == jurisdiction }
+        let entries = listings.filter { $0.jurisdiction == jurisdiction }
+        let evidence = allEvidence.filter { $0.rule.jurisdiction == jurisdiction }
         let main = entries.filter { $0.form != .preparation }
         let evaluated = main.map { (listing: $0, state: StepCoverage(steps: $0.steps).state(on: date)) }
         let inForce = evaluated.filter { $0.state.isInForce }
@@ -35,7 +44,6 @@ public struct SubstanceStatusEvaluator: Sendable {
                 alsoListed: others)
         }
         // 2. A class rule in force that the substance is known to meet.
-        let evidence = classEvidence(substance: substance, jurisdiction: jurisdiction)
         for (rule, expectation) in evidence where expectation.member == true {
             let ruleState = StepCoverage(steps: rule.steps).state(on: date)
             guard case .inForce(let since, let lowerBound, let step) = ruleState else { continue }
@@ -71,6 +79,11 @@ public struct SubstanceStatusEvaluator: Sendable {
                 explanation: "Whether \(name) is controlled in \(jurisdictionName) on \(date) as one of the \(rule.name) (\(rule.id)) is unknown: \(why).",
                 alsoListed: preparationsInForce)
         }
+        // Class rules in force that were evaluated and do not cover it: say why, so the reader sees the rule was
+        // considered.
+        let rejected = evidence.filter { $0.expectation.member == false && StepCoverage(steps: $0.rule.steps).state(on: date).isInForce }
+            .map { " \($0.rule.name) (\($0.rule.id)) do not include it: \($0.expectation.note ?? "it does not meet the definition")." }
+            .joined()
         // 4. Listed, but not on that day.
         if let listed = evaluated.first {
             let when: String
@@ -81,22 +94,23 @@ public struct SubstanceStatusEvaluator: Sendable {
             }
             return notControlled(substance: name, jurisdiction: jurisdiction, jurisdictionName: jurisdictionName, date: date,
                                  why: "\(when) (\(listName(listed.listing)), \(listed.listing.paragraph))", listing: listed.listing,
-                                 also: preparationsInForce)
+                                 also: preparationsInForce, rejected: rejected)
         }
         // 5. Not listed at all: "not controlled" only where every recorded list is complete on that day.
         let lists = kb.jurisdiction(code: jurisdiction)?.lists ?? []
         let incomplete = lists.filter { ($0.completeThrough ?? .earliest) < date }
         if !incomplete.isEmpty {
-            let which = incomplete.map { "\($0.name): \($0.completeness)" }.joined(separator: "; ")
+            // The lists by name; what each one lacks is in `accord law list` and docs/LAW.md.
+            let which = incomplete.map(\.name).joined(separator: "; ")
             return JurisdictionStatus(
                 jurisdiction: jurisdiction, date: date, status: .unknown, basis: nil, listing: nil, rule: nil, criteria: [],
                 since: nil, sinceIsLowerBound: false, citation: nil,
-                explanation: "Whether \(name) is controlled in \(jurisdictionName) on \(date) is unknown: no recorded listing or class rule covers it, but the recorded lists are not complete for that day (\(which)).",
+                explanation: "Whether \(name) is controlled in \(jurisdictionName) on \(date) is unknown: no recorded listing or class rule covers it, but the recorded lists are not complete for that day (\(which)).\(rejected)",
                 alsoListed: preparationsInForce)
         }
         return notControlled(substance: name, jurisdiction: jurisdiction, jurisdictionName: jurisdictionName, date: date,
                              why: "no listing or class rule covers it, and every recorded list of \(jurisdictionName) is complete for that day",
-                             listing: nil, also: preparationsInForce)
+                             listing: nil, also: preparationsInForce, rejected: rejected)
     }
 
     /// The class rules of `jurisdiction` with what their worked examples conclude for the substance's structure.
@@ -116,6 +130,13 @@ public struct SubstanceStatusEvaluator: Sendable {
     /// The first day after `date` on which the substance is certainly controlled in `jurisdiction` by a
     /// recorded listing or class rule, with the citation that brings it about.
     public func nextControl(ofSubstance substance: String, in jurisdiction: JurisdictionCode, after date: CalendarDate) -> (date: CalendarDate, citation: Citation, ref: String)? {
+        nextControl(listings: knowledgeBase.listings(ofSubstance: substance), evidence: classEvidence(substance: substance, jurisdiction: jurisdiction),
+                    in: jurisdiction, after: date)
+    }
+
+    /// `nextControl(ofSubstance:in:after:)` for a substance given by its listings and class evidence.
+    public func nextControl(listings: [Listing], evidence: [(rule: ClassRule, expectation: RuleExample.Expectation)],
+                            in jurisdiction: JurisdictionCode, after date: CalendarDate) -> (date: CalendarDate, citation: Citation, ref: String)? {
         var best: (date: CalendarDate, citation: Citation, ref: String)?
         func consider(_ day: CalendarDate?, _ steps: [ListingStep], _ ref: String) {
             guard let day else { return }
@@ -124,10 +145,10 @@ public struct SubstanceStatusEvaluator: Sendable {
             if let current = best, current.date <= day { return }
             best = (day, steps[step].citation, ref)
         }
-        for listing in knowledgeBase.listings(ofSubstance: substance) where listing.jurisdiction == jurisdiction && listing.form != .preparation {
+        for listing in listings where listing.jurisdiction == jurisdiction && listing.form != .preparation {
             consider(StepCoverage(steps: listing.steps).nextCertainStart(after: date), listing.steps, listing.id)
         }
-        for (rule, expectation) in classEvidence(substance: substance, jurisdiction: jurisdiction) where expectation.member == true {
+        for (rule, expectation) in evidence where rule.jurisdiction == jurisdiction && expectation.member == true {
             consider(StepCoverage(steps: rule.steps).nextCertainStart(after: date), rule.steps, rule.id)
         }
         return best
@@ -152,9 +173,9 @@ public struct SubstanceStatusEvaluator: Sendable {
     }
 
     private func notControlled(substance: String, jurisdiction: JurisdictionCode, jurisdictionName: String, date: CalendarDate,
-                               why: String, listing: Listing?, also: [Listing]) -> JurisdictionStatus {
+                               why: String, listing: Listing?, also: [Listing], rejected: String = "") -> JurisdictionStatus {
         JurisdictionStatus(jurisdiction: jurisdiction, date: date, status: .notControlled, basis: nil, listing: listing, rule: nil,
                            criteria: [], since: nil, sinceIsLowerBound: false, citation: nil,
-                           explanation: "\(substance) is not controlled in \(jurisdictionName) on \(date): \(why).", alsoListed: also)
+                           explanation: "\(substance) is not controlled in \(jurisdictionName) on \(date): \(why).\(rejected)", alsoListed: also)
     }
 }

@@ -21,17 +21,24 @@ public struct SubstanceTimeline: Sendable {
     public let events: [TimelineEvent]
 
     public init(substance: String, knowledgeBase kb: KnowledgeBase) {
+        let evaluator = SubstanceStatusEvaluator(knowledgeBase: kb)
+        self.init(substance: substance, listings: kb.listings(ofSubstance: substance),
+                  evidence: kb.jurisdictionCodes.flatMap { evaluator.classEvidence(substance: substance, jurisdiction: $0) }, knowledgeBase: kb)
+    }
+
+    /// The history of a substance given by its listings and the class rules' conclusions for its structure
+    /// (worked examples, or the structural engine's evaluations).
+    public init(substance: String, listings: [Listing], evidence: [(rule: ClassRule, expectation: RuleExample.Expectation)], knowledgeBase kb: KnowledgeBase) {
         self.substance = substance
         var events: [TimelineEvent] = []
-        for listing in kb.listings(ofSubstance: substance) {
+        for listing in listings {
             for (step, date) in zip(listing.steps, SubstanceTimeline.sortDates(listing.steps)) {
                 events.append(TimelineEvent(substance: substance, jurisdiction: listing.jurisdiction, listing: listing, rule: nil,
                                             criteria: [], step: step, sortDate: date))
             }
         }
-        let evaluator = SubstanceStatusEvaluator(knowledgeBase: kb)
         for code in kb.jurisdictionCodes {
-            for (rule, expectation) in evaluator.classEvidence(substance: substance, jurisdiction: code) where expectation.member != false {
+            for (rule, expectation) in evidence where rule.jurisdiction == code && expectation.member != false {
                 // A class whose exclusion (a listing in force when the class began) kept the substance out
                 // throughout is not part of its history.
                 if let ex = expectation.excludedBy, let listing = kb.listing(id: ex),

@@ -1,6 +1,7 @@
 import Exchange
 import Foundation
 import Hummingbird
+import Law
 import NIOCore
 
 extension Request {

@@ -87,11 +87,12 @@ extension ExchangeService {
         try await checkSharing(draft.sharing, caller: caller)
         try await checkLinks(draft.seizureIds, kind: .seizure, field: "seizure_ids", caller: caller)
         var classification: Classification?
+        var structure: CheckedStructure?
         if let smiles = draft.substance.smiles {
-            try checker.validate(smiles, field: "substance.smiles")
+            structure = try checker.validate(smiles, field: "substance.smiles")
             classification = checker.classifier.classification(of: smiles, on: Timestamp.now().calendarDate)
         }
-        return Proposal(substance: ProposedSubstance(name: draft.substance.name, smiles: draft.substance.smiles),
+        return Proposal(substance: ProposedSubstance(name: draft.substance.name, smiles: draft.substance.smiles, structure: structure),
                         jurisdiction: draft.jurisdiction, rationale: draft.rationale, seizureIds: draft.seizureIds,
                         classification: classification, gapReport: classification.map(GapReport.init),
                         status: status, comments: comments, history: history, decisionDate: nil)

@@ -11,7 +11,7 @@ extension ExchangeService {
             let draft = try SeizureDraft.parse(try await request.jsonBody(limits: limits), limits: limits, forUpdate: false)
             let record = Record(metadata: newMetadata(.seizure, sharing: draft.sharing, caller: caller),
                                 content: try await checkedSeizure(draft, caller: caller))
-            try await store.insert(record, actor: AuditActor(caller))
+            try await store.insert(record, actor: AuditActor(caller), structureKeys: structureKeys(of: record.content.substances))
             return created(record, location: "/api/v1/seizures/\(record.metadata.id)")
         }
 
@@ -51,7 +51,7 @@ extension ExchangeService {
             try await authorize(caller, .update, try await existingFacts(id, kind: .seizure))
             let content = try await checkedSeizure(draft, caller: caller)
             let updated = try await change(id, as: Seizure.self, by: caller, auditAction: "seizure.update", expectedVersion: draft.version,
-                                           action: { _ in .update }) { record in
+                                           structureKeys: structureKeys(of: content.substances), action: { _ in .update }) { record in
                 record.metadata.distribution = draft.sharing.distribution
                 record.metadata.tlp = draft.sharing.tlp
                 record.content = content

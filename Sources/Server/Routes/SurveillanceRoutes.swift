@@ -192,7 +192,7 @@ enum SurveillanceParameters {
         }
         options.places = try places(&reader)
         if let since = try reader.string("since", maxLength: 10) {
-            if let day = Exchange.CalendarDate(iso: since) {
+            if let day = CalendarDate(iso: since) {
                 options.sinceDay = day.description
             } else if let period = Period(parsing: since), period.granularity != .week {
                 options.sinceDay = period.startDate

@@ -81,5 +81,15 @@ struct Migration: Sendable {
             """,
             "CREATE INDEX surveillance_observations_import ON surveillance_observations (import_id)",
         ]),
+        // Structures read by the chemistry core: the standardized SMILES each substance is searched by, and
+        // the search keys (screen and similarity fingerprints) of each distinct structure, derived data that
+        // a searcher rebuilds when its `scheme` changes.
+        Migration(version: 3, name: "structure search keys", statements: [
+            "ALTER TABLE record_substances ADD COLUMN structure TEXT",
+            """
+            CREATE TABLE structure_keys (
+                structure TEXT PRIMARY KEY, scheme TEXT NOT NULL, screen TEXT NOT NULL, similarity TEXT NOT NULL)
+            """,
+        ]),
     ]
 }

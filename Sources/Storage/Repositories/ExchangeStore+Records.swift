@@ -1,23 +1,27 @@
 import Exchange
 import Foundation
+import Law
 import SQLKit
 
 extension ExchangeStore {
-    /// Stores a new record with its audit entry (`<kind>.create`).
-    public func insert<C: RecordContent>(_ record: Record<C>, actor: AuditActor) async throws {
+    /// Stores a new record with its audit entry (`<kind>.create`), and the search keys of its structures in
+    /// the same transaction, so an acknowledged record is searchable at once.
+    public func insert<C: RecordContent>(_ record: Record<C>, actor: AuditActor, structureKeys: [StructureKeys] = []) async throws {
         let body = try ExchangeJSON.encode(record)
         try await backend.write { db in
             let next = try await db.raw("SELECT COALESCE(MAX(seq), 0) AS top FROM records").first()?.int64("top") ?? 0
             try await Self.writeRow(db, record, body: body, seq: next + 1, isNew: true)
+            try await Self.upsertKeys(db, structureKeys)
             try await Self.appendAudit(db, actor: actor, action: "\(C.kind.rawValue).create", subjectKind: C.kind.rawValue,
                                        subjectId: record.metadata.id.rawValue, before: nil, after: body, at: record.metadata.updatedAt)
         }
     }
 
     /// Changes a record inside one transaction: `change` receives the current record and the sharing
-    /// directory as they are now, decides (and may refuse), and returns the new record; the change and its
-    /// audit entry (`action`) are then committed together.
+    /// directory as they are now, decides (and may refuse), and returns the new record; the change, its
+    /// audit entry (`action`) and the search keys of its new structures are then committed together.
     public func update<C: RecordContent>(_ id: RecordID, as type: C.Type, action: String, actor: AuditActor,
+                                         structureKeys: [StructureKeys] = [],
                                          _ change: @escaping @Sendable (Record<C>, SharingDirectory) throws -> Record<C>) async throws -> Record<C> {
         try await backend.write { db in
             guard let row = try await db.raw("SELECT kind, body FROM records WHERE id = \(bind: id.rawValue)").first() else {
@@ -30,6 +34,7 @@ extension ExchangeStore {
             let updated = try change(current, directory)
             let after = try ExchangeJSON.encode(updated)
             try await Self.writeRow(db, updated, body: after, seq: 0, isNew: false)
+            try await Self.upsertKeys(db, structureKeys)
             try await Self.appendAudit(db, actor: actor, action: action, subjectKind: C.kind.rawValue, subjectId: id.rawValue,
                                        before: before, after: after, at: updated.metadata.updatedAt)
             return updated
@@ -64,8 +69,9 @@ extension ExchangeStore {
         }
         for (position, substance) in (index?.indexedSubstances ?? []).enumerated() {
             try await db.raw("""
-                INSERT INTO record_substances (record_id, position, name_lower, smiles)
-                VALUES (\(bind: m.id.rawValue), \(bind: position), \(bind: substance.name), \(bind: substance.smiles))
+                INSERT INTO record_substances (record_id, position, name_lower, smiles, structure)
+                VALUES (\(bind: m.id.rawValue), \(bind: position), \(bind: substance.name), \(bind: substance.smiles),
+                        \(bind: substance.structure))
                 """).run()
         }
     }
@@ -123,36 +129,6 @@ extension ExchangeStore {
             }
             let next = rows.count > query.limit ? lastSeq.map(PageCursor.init) : nil
             return RecordPage(records: records, nextCursor: next)
-        }
-    }
-
-    /// Structures stored in seizures the caller may read, for structure search.
-    public func structureCandidates(for caller: Caller, includeRetracted: Bool = false) async throws -> [StructureCandidate] {
-        try await backend.read { db in
-            let directory = try await Self.sharingDirectory(db)
-            var sql: SQLQueryString = """
-                SELECT s.record_id AS record_id, s.position AS position, s.smiles AS smiles, r.owner_agency AS owner,
-                       r.distribution_level AS level, r.working_group AS working_group
-                FROM record_substances s JOIN records r ON r.id = s.record_id
-                WHERE r.kind = 'seizure' AND s.smiles IS NOT NULL AND
-                """
-            sql += Self.visibility(caller)
-            if !includeRetracted { sql += " AND r.retracted = 0" }
-            sql += " ORDER BY r.seq, s.position"
-            var result: [StructureCandidate] = []
-            for row in try await db.raw(sql).all() {
-                let id = RecordID(rawValue: try row.string("record_id"))
-                let distribution: Distribution
-                switch try row.string("level") {
-                case "partners": distribution = .partners
-                case "working_group": distribution = .workingGroup(WorkingGroupID(rawValue: try row.optionalString("working_group") ?? ""))
-                default: distribution = .agency
-                }
-                let facts = SharedRecordFacts(id: id, kind: .seizure, owner: AgencyID(rawValue: try row.string("owner")), distribution: distribution)
-                guard directory.decide(caller, .read, facts).allowed else { continue }
-                result.append(StructureCandidate(record: id, substanceIndex: try row.int("position"), smiles: try row.string("smiles")))
-            }
-            return result
         }
     }
 

@@ -1,5 +1,6 @@
 import Exchange
 import Foundation
+import Law
 
 /// Filters and paging for listing records. Listing is newest first, by a cursor that stays valid while
 /// records are added.

@@ -1,5 +1,6 @@
 import Exchange
 import Foundation
+import Law
 import SQLKit
 import Surveillance
 

@@ -17,7 +17,8 @@ struct CanonCommand: ParsableCommand {
             CANONICAL when the record has no name), 'error<TAB>NAME<TAB>MESSAGE' for a record that cannot be \
             read, where MESSAGE names the line and column (SMILES) or the record and line (SDF); the stream goes \
             on. Tabs and line breaks inside names are written as spaces, so the columns hold, and the output is \
-            itself a SMILES file that 'accord canon' turns into the same lines. No canonical SMILES starts with \
+            itself a SMILES file that 'accord canon' turns into the same lines (a record without atoms, such as \
+            an empty molfile, has an empty SMILES column and is the exception). No canonical SMILES starts with \
             'error': 'grep -v ^error' keeps the molecules, 'cut -f1' the SMILES.
 
             The canonical SMILES keeps stereo (tetrahedral, cis/trans and the other atom classes), isotopes, \

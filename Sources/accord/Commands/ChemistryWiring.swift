@@ -1,32 +1,28 @@
 import Exchange
+import Server
 
 /// The chemistry the server is built with: structure check, law classifier and structure search.
 ///
-/// This build has no SMILES reader, law engine or structure search in the package yet, so structures are
-/// refused with HTTP 501 (never stored unchecked), classifications are recorded as unavailable (never
-/// guessed), and structure search answers 501. Replace these three values when the Chemistry and Law
-/// modules provide them; nothing else in the server changes. For the SMILES reader the adapter is:
+/// Structures are read, canonicalized and standardized by the chemistry core (`ChemistryStructureValidator`),
+/// and searched by substructure (screen, then matcher) and Morgan similarity (`ChemistryStructureSearcher`).
 ///
-///     struct MoleculeValidator: StructureValidator {
-///         func validate(smiles: String) throws(StructureProblem) {
-///             do { _ = try Molecule(smiles: smiles) } catch { throw StructureProblem(message: error.message, position: error.column) }
-///         }
-///     }
-///
-/// A classifier maps the law engine's per-jurisdiction answers to `Determination` (status words `scheduled`,
-/// `precursor`, `not_controlled`, `unknown`); a searcher compiles the SMARTS or fingerprints the query once and
-/// runs it over the candidates it is given (already restricted to what the caller may read).
+/// Classification: the law determination engine (structure -> status per jurisdiction at a date) is not in
+/// this build, and the knowledge base offers no lookup by structure, so every structure is stored as
+/// explicitly "not yet classified" (outcome `unavailable`, engine `none`), never with a guessed answer.
+/// When the engine lands, replace `classifier` with an adapter mapping its per-jurisdiction answers to
+/// `Determination` (status words `scheduled`, `precursor`, `not_controlled`, `unknown`); nothing else in the
+/// server changes.
 enum ChemistryWiring {
-    static let validator: any StructureValidator = UnavailableValidator(
-        reason: "this server was built without a SMILES reader, so structures cannot be checked and are refused; send substance names only")
-    static let classifier: any SubstanceClassifier = UnavailableClassifier(reason: "this server was built without the law engine")
-    static let searcher: any StructureSearcher = UnavailableStructureSearcher(reason: "this server was built without substructure and similarity search")
-}
+    static let validator: any StructureValidator = ChemistryStructureValidator()
+    static let classifier: any SubstanceClassifier = UnavailableClassifier(
+        reason: "not yet classified: this server has no law determination engine yet; the structure is stored as sent and can be classified once the engine is wired in")
+    static let searcher: any StructureSearcher = makeSearcher()
 
-/// Refuses every structure as unavailable (HTTP 501) rather than storing it unchecked.
-struct UnavailableValidator: StructureValidator {
-    let reason: String
-    func validate(smiles: String) throws(StructureProblem) {
-        throw StructureProblem(message: reason, position: nil, unavailable: true)
+    static func makeSearcher() -> any StructureSearcher {
+        do {
+            return try ChemistryStructureSearcher()
+        } catch {
+            return UnavailableStructureSearcher(reason: "structure search could not start: \(error)")
+        }
     }
 }

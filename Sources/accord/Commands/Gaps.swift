@@ -1,4 +1,5 @@
 import ArgumentParser
+import Chemistry
 import Law
 
 /// `accord gaps`: substances controlled in one jurisdiction and not (or not known to be) in another on a day,
@@ -6,7 +7,18 @@ import Law
 struct Gaps: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gaps",
-        abstract: "Substances controlled in one jurisdiction and not in another on a day."
+        abstract: "Substances controlled in one jurisdiction and not in another on a day.",
+        discussion: """
+            Without files, compares every knowledge-base substance. With files (SMILES or SD, '-' for standard \
+            input), also compares each structure in them, such as class members seen in seizures: a structure \
+            that is a salt or isomer of a listed substance is reported under that substance (once), others under \
+            their standardized SMILES. Records that cannot be read are reported on standard error with their \
+            position.
+
+            Examples:
+              accord gaps --date 2018-12-31 --between US,CN
+              accord gaps --date 2024-06-01 --between US,CN seized.smi
+            """
     )
 
     @Option(help: "Day to compare, YYYY-MM-DD (default: today).")
@@ -21,14 +33,42 @@ struct Gaps: AsyncParsableCommand {
     @Option(help: "Read the knowledge base from this directory instead of the built-in one.")
     var resources: String?
 
+    @Argument(help: "Files of structures to compare as well (SMILES or SD; '-' for standard input).")
+    var files: [String] = []
+
     func run() async throws {
         let kb = try LawArguments.knowledgeBase(resources: resources)
         let day = try LawArguments.date(date)
         let codes = try LawArguments.jurisdictions(between, in: kb)
         guard codes.count >= 2 else { throw ValidationError("--between needs at least two jurisdictions") }
         let out = JSONLineWriter()
+        var reported = Set<String>()
         for gap in GapAnalysis(knowledgeBase: kb).gaps(on: day, between: codes) where !certainOnly || gap.isCertain {
+            reported.insert(gap.substance)
             try out.write(GapLine(gap))
+        }
+        guard !files.isEmpty else { return }
+        let reader: MoleculeRecordReader
+        do {
+            reader = try MoleculeRecordReader(arguments: files, format: nil)
+        } catch {
+            StandardError.write("accord gaps: \(error.description)\n")
+            throw ExitCode(66)
+        }
+        let engine = DeterminationEngine(knowledgeBase: kb)
+        for record in reader {
+            switch record.result {
+            case .failure(let error):
+                StandardError.write("accord gaps: record \(record.index + 1): \(error.message)\n")
+            case .success(let molecule):
+                guard let gap = engine.gap(molecule, name: record.name, on: day, between: codes),
+                      !certainOnly || gap.isCertain, reported.insert(gap.substance).inserted else { continue }
+                try out.write(GapLine(gap))
+            }
+        }
+        if let failure = reader.failure {
+            StandardError.write("accord gaps: \(failure.description)\n")
+            throw ExitCode(66)
         }
     }
 

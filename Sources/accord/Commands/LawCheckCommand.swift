@@ -33,7 +33,7 @@ struct LawCheckCommand: AsyncParsableCommand {
         try out.write(SummaryLine(summary: .init(
             passed: report.passed, errors: report.errors.count, disagreements: report.disagreements.count,
             notes: report.findings.filter { $0.severity == .note }.count, examined: report.examined,
-            structureChecks: "SMILES parsing and formula checks run when the chemistry core provides them")))
+            structureChecks: "every recorded SMILES parsed and its formula compared; list collisions by standardized structure; class-rule examples evaluated by the engine")))
         if !report.passed {
             throw ExitCode(1)
         }

@@ -17,20 +17,20 @@ struct JSONLineWriter {
     }
 }
 
-/// The answer for one jurisdiction, as `law`, `gaps` and (later) `classify` print it.
+/// The answer for one jurisdiction, as `law`, `gaps` and `classify` print it (every key present, `null` when empty).
 struct JurisdictionAnswer: Encodable {
     let code: String
     let status: String
     @NullEncoded var basis: String?
-    let schedule: String?
+    @NullEncoded var schedule: String?
     @NullEncoded var list: String?
-    let entry: String?
+    @NullEncoded var entry: String?
     @NullEncoded var rule: String?
     let criteria: [Criterion]
     @NullEncoded var effective: String?
     let effectiveIsLowerBound: Bool
     @NullEncoded var citation: String?
-    let url: String?
+    @NullEncoded var url: String?
     let explanation: String
     let alsoListed: [String]
 

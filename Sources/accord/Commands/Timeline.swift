@@ -1,4 +1,5 @@
 import ArgumentParser
+import Chemistry
 import Law
 
 /// `accord timeline NAME...`: every dated step of a substance's control across jurisdictions, oldest first,
@@ -6,10 +7,19 @@ import Law
 struct Timeline: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
-        abstract: "The control history of substances across jurisdictions, by name, synonym, Chinese name or CAS number."
+        abstract: "The control history of substances across jurisdictions, by name, synonym, Chinese name, CAS number or SMILES.",
+        discussion: """
+            A query that names no knowledge-base substance is read as SMILES: a salt or stereoisomer of a listed \
+            substance gives that substance's history; another structure gives the steps of the class rules it \
+            meets (or may meet, where the text is open). One JSON line per step, oldest first.
+
+            Examples:
+              accord timeline "acetyl fentanyl"
+              accord timeline 'O=C(C1CCCC1)N(c1ccccc1)C1CCN(CCc2cccs2)CC1'
+            """
     )
 
-    @Argument(help: "Substance names (any name, synonym, systematic or Chinese name, CAS number or knowledge-base key).")
+    @Argument(help: "Substance names (any name, synonym, systematic or Chinese name, CAS number or knowledge-base key) or SMILES.")
     var names: [String]
 
     @Option(help: "Read the knowledge base from this directory instead of the built-in one.")
@@ -22,14 +32,32 @@ struct Timeline: AsyncParsableCommand {
     func run() async throws {
         let kb = try LawArguments.knowledgeBase(resources: resources)
         let out = JSONLineWriter()
+        var engine: DeterminationEngine?
         for query in names {
             let keys = kb.substances(named: query)
-            if keys.isEmpty {
-                try out.write(NotFound(query: query, error: "no substance of the knowledge base has this name (structures are looked up by `accord classify`)"))
+            if !keys.isEmpty {
+                for key in keys {
+                    for event in SubstanceTimeline(substance: key, knowledgeBase: kb).events {
+                        try out.write(EventLine(query: query, event: event, kb: kb))
+                    }
+                }
                 continue
             }
-            for key in keys {
-                for event in SubstanceTimeline(substance: key, knowledgeBase: kb).events {
+            let molecule: Molecule
+            do throws(SMILESError) {
+                molecule = try Molecule(smiles: query)
+            } catch {
+                try out.write(NotFound(query: query, error: "no substance of the knowledge base has this name, and as a SMILES, column \(error.column): \(error.message)"))
+                continue
+            }
+            let built = engine ?? DeterminationEngine(knowledgeBase: kb)
+            engine = built
+            let timelines = built.timeline(molecule)
+            if timelines.allSatisfy({ $0.events.isEmpty }) {
+                try out.write(NotFound(query: query, error: "the structure is on no recorded list and meets no class rule, so it has no control history"))
+            }
+            for timeline in timelines {
+                for event in timeline.events {
                     try out.write(EventLine(query: query, event: event, kb: kb))
                 }
             }
@@ -67,7 +95,7 @@ struct Timeline: AsyncParsableCommand {
         init(query: String, event e: TimelineEvent, kb: KnowledgeBase) {
             self.query = query
             substance = e.substance
-            name = kb.displayName(ofSubstance: e.substance)
+            name = kb.listings(ofSubstance: e.substance).isEmpty ? e.substance : kb.displayName(ofSubstance: e.substance)
             jurisdiction = e.jurisdiction.rawValue
             let listCode = e.listing?.list ?? e.rule?.list
             list = listCode

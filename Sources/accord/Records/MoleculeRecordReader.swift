@@ -45,6 +45,8 @@ struct MoleculeRecord {
     let index: Int
     /// The SMILES title or the SDF record's first line.
     let name: String
+    /// The record as given, when it is one line of text (the SMILES); nil for SDF records.
+    var text: String? = nil
     /// The molecule, or why it could not be read (the message includes the line, column or record).
     let result: Result<Molecule, MoleculeRecordError>
 }
@@ -209,11 +211,11 @@ final class MoleculeRecordReader: Sequence, IteratorProtocol {
         do {
             var molecule = try Molecule(smiles: smiles)
             molecule.name = name
-            return MoleculeRecord(index: nextIndex, name: name, result: .success(molecule))
+            return MoleculeRecord(index: nextIndex, name: name, text: smiles, result: .success(molecule))
         } catch {
             let column = error.column + leading
             return MoleculeRecord(
-                index: nextIndex, name: name,
+                index: nextIndex, name: name, text: smiles,
                 result: .failure(MoleculeRecordError(message: "\(position)column \(column): \(error.message)")))
         }
     }

@@ -34,7 +34,7 @@ struct SurveillanceCommandLineTests {
         #expect(importStatus == 0)
         let summary = try #require(Self.lines(importOut).last)
         #expect(summary["added"] == .number(6) && summary["replaced"] == .number(0))
-        // PARA-CHLOROFENTANYL is no knowledge-base substance, but its structure is known (a class candidate).
+        // PARA-CHLOROFENTANYL is no knowledge-base substance, but its structure is known.
         #expect(summary["unmapped_names"] == .array([]))
         let (seriesOut, _) = try accord("surveil", "series", "--source", "nflis", "--substance", "p-fluorofentanyl", "--place", "OH", "--format", "csv")
         #expect(seriesOut == "period,count\n2019,12\n2020,30\n")
@@ -46,15 +46,16 @@ struct SurveillanceCommandLineTests {
         let (afterOut, _) = try accord("surveil", "series", "--source", "nflis", "--substance", "p-fluorofentanyl", "--place", "OH", "--format", "csv")
         #expect(afterOut == "period,count\n2019,12\n2020,31\n")
         let (classOut, _) = try accord("surveil", "series", "--source", "nflis", "--class", "us-frs", "--place", "OH", "--format", "csv")
-        #expect(classOut == "period,count\n2019,12\n2020,36\n")
+        #expect(classOut == "period,count\n2019,12\n2020,36\n2021,3\n")
 
         let (namesOut, namesStatus) = try accord("surveil", "names", "--source", "nflis")
         #expect(namesStatus == 0)
         let report = try #require(Self.lines(namesOut).last)
         #expect(report["distinct_names"] == .number(5) && report["mapped_names"] == .number(5))
-        #expect(report["listed_names"] == .number(4) && report["decided_names"] == .number(4))
+        #expect(report["listed_names"] == .number(4) && report["decided_names"] == .number(5))
         let chloro = try #require(Self.lines(namesOut).first { $0["name"] == .string("PARA-CHLOROFENTANYL") })
-        #expect(chloro["mapping"] == .string("class_candidate"))
+        // No listing names it; the law engine decides its class membership from the structure.
+        #expect(chloro["mapping"] == .string("structure"))
         let (alertsOut, alertsStatus) = try accord("surveil", "alerts", "--include-data-start")
         #expect(alertsStatus == 0)
         let alerts = Self.lines(alertsOut)

@@ -57,17 +57,21 @@ struct SurveillanceEndpointTests {
                                                key: world.key(.stranger))
             #expect(Self.values(summed) == ["2019": 12, "2020": 37])
             #expect(Self.number(summed, "observations") == 3)
-            // The US class: para-fluorofentanyl and acetyl fentanyl (worked examples), not fentanyl itself, not an
-            // unmapped name.
+            // The US class: para-fluorofentanyl and acetyl fentanyl (worked examples) and para-chlorofentanyl (no
+            // listing; its structure meets criterion D by the law engine), not fentanyl itself, not an unmapped name.
             let frs = try await client.send(.get, "/api/v1/surveillance/series?source=nflis&class=us-frs&place=OH", key: world.key(.member))
-            #expect(Self.values(frs) == ["2019": 12, "2020": 35])
+            #expect(Self.values(frs) == ["2019": 12, "2020": 35, "2021": 3])
             let names = frs["source_names"]
-            #expect(names == .array([.string("ACETYL FENTANYL (N-(1-PHENETHYLPIPERIDIN-4-YL)-N-PHENYLACETAMIDE)"), .string("P-FLUOROFENTANYL")]))
-            // Status in a jurisdiction: unknown holds the class candidate (its structure is known, its class decision
-            // awaits the structural engine), never "not controlled".
+            #expect(names == .array([.string("ACETYL FENTANYL (N-(1-PHENETHYLPIPERIDIN-4-YL)-N-PHENYLACETAMIDE)"), .string("P-FLUOROFENTANYL"),
+                                     .string("PARA-CHLOROFENTANYL")]))
+            // Status in a jurisdiction: the class member is scheduled in the US in 2021 by the class rule, so
+            // nothing of that year is unknown there.
+            let scheduled = try await client.send(.get, "/api/v1/surveillance/series?source=nflis&status=scheduled&jurisdiction=US&from=2021&to=2021",
+                                                  key: world.key(.owner))
+            #expect(scheduled["source_names"] == .array([.string("PARA-CHLOROFENTANYL")]))
             let unknown = try await client.send(.get, "/api/v1/surveillance/series?source=nflis&status=unknown&jurisdiction=US&from=2021&to=2021",
                                                 key: world.key(.owner))
-            #expect(unknown["source_names"] == .array([.string("PARA-CHLOROFENTANYL")]))
+            #expect(unknown["source_names"] == .array([]))
             let none = try await client.send(.get, "/api/v1/surveillance/series?source=nflis&status=not_controlled&jurisdiction=US", key: world.key(.owner))
             #expect(Self.values(none).isEmpty && Self.number(none, "observations") == 0)
             #expect(try await client.send(.get, "/api/v1/surveillance/series?source=nflis").status == .unauthorized)

@@ -23,6 +23,14 @@ struct NameStructureTests {
 
     static func catalog() throws -> SubstanceCatalog { try #require(builtStructureCatalog) }
 
+    /// The catalog as `accord` and the server build it: class membership decided by the law engine.
+    static let builtEngineCatalog: SubstanceCatalog? = try? {
+        let kb = try LawMappingTests.kb()
+        return SubstanceCatalog(knowledgeBase: kb, classes: LawMapping.engineClasses(kb), structures: try table())
+    }()
+
+    static func engineCatalog() throws -> SubstanceCatalog { try #require(builtEngineCatalog) }
+
     @Test("every structure in the table reads in Accord as RDKit read it: same formula, same canonical identity")
     func tableAgreesWithRDKit() throws {
         let table = try Self.table()

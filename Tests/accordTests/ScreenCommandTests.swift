@@ -56,6 +56,36 @@ struct ScreenCommandTests {
         #expect(maxOne.allSatisfy { ($0.matches ?? 0) <= 1 })
     }
 
+    @Test("the same lines as accord match, byte for byte, for SMARTS and molecule queries on SMILES and SD files")
+    func sameAsMatch() throws {
+        let cases: [[String]] = [
+            ["O=CN(c1ccccc1)C1CCNCC1", "Examples/opioids.smi"],
+            ["[#7;R]", "Examples/opioids.smi"],
+            ["--smiles", "c1ccccc1", "Tests/ChemistryTests/Resources/molfile/cdk2.sdf"],
+            ["[CX3](=O)[#7]", "Tests/ChemistryTests/Resources/molfile/cdk2.sdf"],
+        ]
+        for arguments in cases {
+            let match = try AccordProcess.run(["match"] + arguments)
+            let screen = try AccordProcess.run(["screen"] + arguments)
+            #expect(match.status == 0 && screen.status == 0)
+            #expect(!screen.lines.isEmpty)
+            #expect(screen.standardOutput == match.standardOutput, "\(arguments)")
+        }
+    }
+
+    @Test("a byte-order mark and Windows line ends in a SMILES file read as accord match reads them")
+    func byteOrderMarkAndCRLF() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("accord-\(UUID().uuidString).smi")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data([0xEF, 0xBB, 0xBF] + Array("c1ccccc1N aniline\r\n  C1CC( broken\r\n\r\nCCO ethanol\r\n".utf8)).write(to: url)
+        let screen = try AccordProcess.run(["screen", "cN", url.path])
+        let lines = try Self.lines(screen)
+        #expect(lines.map(\.name) == ["aniline", "broken", "ethanol"])
+        #expect(lines[0].matches == 1)
+        #expect(lines[1].error?.hasPrefix("line 2, column 8:") == true, "\(lines[1].error ?? "")")
+        #expect(screen.standardOutput == (try AccordProcess.run(["match", "cN", url.path])).standardOutput)
+    }
+
     @Test("a molecule query with --smiles, and records that cannot be read keep their place")
     func smilesQueryAndBadRecords() throws {
         let input = """

@@ -54,6 +54,25 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Screened substructure search over the structures repeated to 10,000 molecules: the 4-anilinopiperidine
+    // core (most molecules pass the screen) and a nitro group (the screen rejects almost all).
+    let substructures = SubstructureLibrary(
+        molecules: (0..<10_000).map { molecules[$0 % molecules.count] }, threads: 1)
+    let anilinopiperidine = try? SubstructureQuery(smarts: "O=C(CC)N(c1ccccc1)C1CCNCC1")
+    let nitro = try? SubstructureQuery(smarts: "[N+](=O)[O-]")
+
+    Benchmark("Screened substructure search, anilinopiperidine, 10k molecules, 1 thread") { benchmark in
+        for _ in benchmark.scaledIterations {
+            if let anilinopiperidine { blackHole(substructures.search(anilinopiperidine, threads: 1)) }
+        }
+    }
+
+    Benchmark("Screened substructure search, nitro, 10k molecules, 1 thread") { benchmark in
+        for _ in benchmark.scaledIterations {
+            if let nitro { blackHole(substructures.search(nitro, threads: 1)) }
+        }
+    }
+
     Benchmark("Tanimoto threshold 0.7, 200k library, 1 thread") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try? library?.search(query, threshold: 0.7, threads: 1))

@@ -9,6 +9,12 @@
 //   chemistry-rates top LIBRARY QUERIES K [THREADS]        top-k search with BitBound
 //   chemistry-rates large LIBRARY QUERIES PATH [COUNT]     a COUNT-fingerprint library (default 10 million) made
 //                                                          from LIBRARY's real fingerprints: build, write, map, search
+//   chemistry-rates canon SMILES_FILE                      canonical SMILES of perceived molecules (read untimed)
+//   chemistry-rates sdf SDF_FILE                           read every record of an SD file (parse + perception)
+//   chemistry-rates screen LIBRARY SMARTS_FILE             screened substructure search: one SMARTS per line, each
+//                                                          run over a SubstructureLibrary of LIBRARY (built untimed)
+//   chemistry-rates mcs PAIRS_FILE                         MCS of each line's two tab-separated SMILES (default
+//                                                          options, timeout 10 s), molecules read untimed
 //
 // SMILES files have one `SMILES name` per line; unreadable lines are counted and skipped.
 import Chemistry
@@ -63,7 +69,7 @@ func arena(_ path: String) -> FingerprintArena {
 }
 
 let args = CommandLine.arguments
-guard args.count >= 3 else { fail("usage: chemistry-rates read|morgan|bulk|threshold|top FILE ...") }
+guard args.count >= 3 else { fail("usage: chemistry-rates read|morgan|bulk|threshold|top|large|canon|sdf|screen|mcs FILE ...") }
 var sink = 0
 
 switch args[1] {
@@ -107,6 +113,68 @@ case "bulk", "threshold", "top":
         }
         report("top", items: queries.count, seconds: seconds, extra: ",\"hits\":\(hits),\"threads\":\(threads)")
     }
+case "canon":
+    let mols = molecules(smilesLines(args[2]))
+    let seconds = best(3) {
+        for m in mols { sink &+= m.canonicalSMILES().utf8.count }
+    }
+    report("canon", items: mols.count, seconds: seconds)
+case "sdf":
+    var records = 0, failed = 0
+    let seconds = best(3) {
+        records = 0
+        failed = 0
+        guard let reader = try? SDFReader(path: args[2]) else { fail("cannot read \(args[2])") }
+        for record in reader {
+            records += 1
+            if record.molecule == nil { failed += 1 }
+        }
+    }
+    report("sdf", items: records, seconds: seconds, extra: ",\"failed\":\(failed)")
+case "screen":
+    guard args.count >= 4 else { fail("screen needs LIBRARY and SMARTS_FILE") }
+    let mols = molecules(smilesLines(args[2]))
+    let library = SubstructureLibrary(molecules: mols)
+    let queries = smilesLines(args[3]).compactMap { try? SubstructureQuery(smarts: $0) }
+    // For the note: what the screens cost to compute, and the same search matching every molecule.
+    let screenSeconds = best(1) {
+        for m in mols { sink &+= SubstructureScreen.standard.fingerprint(of: m).words[0].nonzeroBitCount }
+    }
+    var plainHits = 0
+    let plainSeconds = best(1) {
+        plainHits = 0
+        for q in queries { for m in mols where q.matches(m) { plainHits += 1 } }
+    }
+    var hits = 0, rejected = 0
+    let seconds = best(3) {
+        hits = 0
+        rejected = 0
+        for q in queries {
+            let result = library.search(q, threads: 1)
+            hits += result.matches.count
+            rejected += result.rejectedByScreen
+        }
+    }
+    report("screen", items: queries.count, seconds: seconds,
+           extra: ",\"hits\":\(hits),\"rejected\":\(rejected),\"pairs\":\(queries.count * library.count)"
+               + ",\"unscreened_rate\":\(Double(queries.count) / plainSeconds),\"unscreened_hits\":\(plainHits)"
+               + ",\"screens_per_second\":\(Double(mols.count) / screenSeconds)")
+case "mcs":
+    guard let data = FileManager.default.contents(atPath: args[2]) else { fail("cannot read \(args[2])") }
+    var pairs: [(Molecule, Molecule)] = []
+    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+        let fields = line.split(separator: "\t")
+        guard fields.count >= 2, let a = try? Molecule(smiles: String(fields[0])), let b = try? Molecule(smiles: String(fields[1])) else {
+            continue
+        }
+        pairs.append((a, b))
+    }
+    var atoms = 0
+    let seconds = best(3) {
+        atoms = 0
+        for (a, b) in pairs { atoms += a.maximumCommonSubstructure(with: b, options: MCSOptions(timeout: 10)).atomCount }
+    }
+    report("mcs", items: pairs.count, seconds: seconds, extra: ",\"atoms\":\(atoms)")
 case "large":
     guard args.count >= 5 else { fail("large needs LIBRARY QUERIES PATH [COUNT]") }
     largeLibrary(library: args[2], queries: args[3], path: args[4], count: args.count > 5 ? Int(args[5]) ?? 10_000_000 : 10_000_000)

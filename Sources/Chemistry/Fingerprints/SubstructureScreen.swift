@@ -67,10 +67,21 @@ public struct SubstructureScreen: Sendable, Hashable {
     static let prime: UInt64 = 0x0000_0100_0000_01B3
 
     func fingerprint(of graph: ScreenGraph) -> Fingerprint {
-        var fp = Fingerprint(bitCount: bitCount)
+        // bitCount is a power of two, so a feature's bit is its hash's low bits (as `hash % bitCount`).
+        let mask = UInt64(bitCount - 1)
+        let wordCount = bitCount / 64
+        // A raw buffer: setting a bit is then one OR, with no copy-on-write or exclusivity check.
+        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: wordCount)
+        bits.initialize(repeating: 0, count: wordCount)
+        defer { bits.deallocate() }
+        func result() -> Fingerprint {
+            Fingerprint(bitCount: bitCount, words: Array(UnsafeBufferPointer(start: bits, count: wordCount))) ?? Fingerprint(bitCount: bitCount)
+        }
         let n = graph.atomCount
-        let size = UInt64(bitCount)
-        func set(_ h: UInt64) { fp.set(Int(h % size)) }
+        @inline(__always) func set(_ h: UInt64) {
+            let b = Int(truncatingIfNeeded: h & mask)
+            bits[b >> 6] |= 1 << UInt64(b & 63)
+        }
 
         // Element counts and element-degree.
         var counts = [Int](repeating: 0, count: 256)
@@ -87,7 +98,7 @@ public struct SubstructureScreen: Sendable, Hashable {
         }
 
         // Paths and cycles: depth-first over simple paths from every atom.
-        guard n > 0 else { return fp }
+        guard n > 0 else { return result() }
         var onPath = [Bool](repeating: false, count: n)
         // Per depth: atom, next adjacency position, and the hashes of the path ending there.
         let maxDepth = Self.cycleAtoms - 1
@@ -123,21 +134,18 @@ public struct SubstructureScreen: Sendable, Hashable {
             for i in lo..<hi {
                 for j in (i + 1)..<hi {
                     for k in (j + 1)..<hi {
-                        var elementKeys: [UInt64] = []
-                        var fullKeys: [UInt64] = []
-                        for p in [i, j, k] {
-                            guard let z = graph.elements[Int(graph.adjacentAtoms[p])] else { continue }
-                            elementKeys.append(UInt64(z))
-                            if let c = graph.bondClasses[Int(graph.adjacentBonds[p])] { fullKeys.append(UInt64(z) << 3 | UInt64(c.rawValue)) }
-                        }
-                        if elementKeys.count == 3 {
-                            elementKeys.sort()
-                            set(Self.feature(6, UInt64(za), elementKeys[0] << 16 | elementKeys[1] << 8 | elementKeys[2]))
-                        }
-                        if fullKeys.count == 3 {
-                            fullKeys.sort()
-                            set(Self.feature(7, UInt64(za), fullKeys[0] << 22 | fullKeys[1] << 11 | fullKeys[2]))
-                        }
+                        // A neighbour's element key needs a certain element; its full key also a certain bond class.
+                        guard let zi = graph.elements[Int(graph.adjacentAtoms[i])], let zj = graph.elements[Int(graph.adjacentAtoms[j])],
+                            let zk = graph.elements[Int(graph.adjacentAtoms[k])]
+                        else { continue }
+                        let e = Self.sorted3(UInt64(zi), UInt64(zj), UInt64(zk))
+                        set(Self.feature(6, UInt64(za), e.0 << 16 | e.1 << 8 | e.2))
+                        guard let ci = graph.bondClasses[Int(graph.adjacentBonds[i])], let cj = graph.bondClasses[Int(graph.adjacentBonds[j])],
+                            let ck = graph.bondClasses[Int(graph.adjacentBonds[k])]
+                        else { continue }
+                        let f = Self.sorted3(
+                            UInt64(zi) << 3 | UInt64(ci.rawValue), UInt64(zj) << 3 | UInt64(cj.rawValue), UInt64(zk) << 3 | UInt64(ck.rawValue))
+                        set(Self.feature(7, UInt64(za), f.0 << 22 | f.1 << 11 | f.2))
                     }
                 }
             }
@@ -181,6 +189,8 @@ public struct SubstructureScreen: Sendable, Hashable {
                     continue
                 }
                 if onPath[next] || bonds > maxDepth { continue }
+                // A path is walked from both ends and hashed the same way from either (the smaller of its
+                // forward and reverse hashes), so it is recorded only from the end with the smaller index.
                 let bond = Int(graph.adjacentBonds[p])
                 let (e, f) = atomToken(next)
                 let d = bonds
@@ -189,7 +199,7 @@ public struct SubstructureScreen: Sendable, Hashable {
                     let token = e ?? 0
                     elementForward[d] = elementForward[d - 1] &* Self.prime &+ token
                     elementReverse[d] = elementReverse[d - 1] &+ token &* power[d]
-                    if bonds <= Self.pathBonds {
+                    if bonds <= Self.pathBonds && start < next {
                         set(Self.feature(3, UInt64(bonds), min(elementForward[d], elementReverse[d])))
                     }
                 }
@@ -201,7 +211,7 @@ public struct SubstructureScreen: Sendable, Hashable {
                     // Tokens alternate atom, bond, atom: positions 2d - 1 (bond) and 2d (atom).
                     fullForward[d] = (fullForward[d - 1] &* Self.prime &+ bondToken) &* Self.prime &+ token
                     fullReverse[d] = fullReverse[d - 1] &+ bondToken &* power[2 * d - 1] &+ token &* power[2 * d]
-                    if bonds <= Self.pathBonds {
+                    if bonds <= Self.pathBonds && start < next {
                         set(Self.feature(4, UInt64(bonds), min(fullForward[d], fullReverse[d])))
                     }
                 }
@@ -212,6 +222,14 @@ public struct SubstructureScreen: Sendable, Hashable {
                 onPath[next] = true
             }
         }
-        return fp
+        return result()
+    }
+
+    /// Three keys in increasing order (a branch point's neighbours, whatever order the adjacency lists them).
+    @inline(__always)
+    static func sorted3(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> (UInt64, UInt64, UInt64) {
+        let (x, y) = a <= b ? (a, b) : (b, a)
+        if c >= y { return (x, y, c) }
+        return c >= x ? (x, c, y) : (c, x, y)
     }
 }

@@ -17,7 +17,8 @@ public struct Alert: Sendable, Hashable, Codable {
     public var substanceID: String?
     /// The source's own name for the substance.
     public var sourceName: String
-    /// How the name maps to the knowledge base (`substance`, `one_of`, `class_member`), nil when unmapped.
+    /// How the name maps to the knowledge base (`substance`, `one_of`, `structure`, `class_candidate`, `class_member`),
+    /// nil when unmapped.
     public var mapping: SubstanceMatch.Kind?
     public var classes: [SubstanceClass]
     public var place: String

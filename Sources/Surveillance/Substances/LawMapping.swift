@@ -21,12 +21,23 @@ public struct LawMapping: Sendable {
     }
 
     /// The mapping of the knowledge base shipped with the Law module, with the bundled structures of NFLIS names.
+    /// Class membership of a structure no listing names is decided by the law engine's class rules, unless
+    /// `classes` supplies another decision (tests use that to hold a decision pending).
     public static func bundled(classes: (@Sendable (KnowledgeBase) -> KnowledgeBaseClasses)? = nil) throws(LawMappingError) -> LawMapping {
         let kb: KnowledgeBase
         do { kb = try KnowledgeBase.bundled() } catch { throw .knowledgeBase(error) }
         let table: NameStructureTable
         do { table = try NameStructureTable.bundledNFLIS() } catch { throw .structureTable(error) }
-        return LawMapping(knowledgeBase: kb, classes: classes?(kb), structures: table)
+        let decided = classes?(kb) ?? engineClasses(kb)
+        return LawMapping(knowledgeBase: kb, classes: decided, structures: table)
+    }
+
+    /// The knowledge base's class rules decided on structures by the determination engine.
+    public static func engineClasses(_ knowledgeBase: KnowledgeBase) -> KnowledgeBaseClasses {
+        let engine = DeterminationEngine(knowledgeBase: knowledgeBase)
+        return KnowledgeBaseClasses(knowledgeBase: knowledgeBase, structuralDecision: { smiles, rule in
+            engine.classMembership(smiles: smiles, rule: rule)
+        })
     }
 
     /// No law connected: every name unmapped, no status claimed.

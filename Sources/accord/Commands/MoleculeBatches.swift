@@ -62,8 +62,10 @@ struct MoleculeBatches<Value: Sendable>: Sendable {
     private func runLines(_ data: Data, progress: Bool, consume: (Outcome) throws -> Void) throws {
         var lines: [Line] = []
         data.withUnsafeBytes { raw in
-            var start = 0, number = 1
             let n = raw.count
+            // A UTF-8 byte-order mark is not part of the first line (as LineReader reads it).
+            var start = n >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF ? 3 : 0
+            var number = 1
             while start < n {
                 var end = start
                 while end < n && raw[end] != 0x0A { end += 1 }

@@ -6,9 +6,8 @@ import Surveillance
 /// name catalog (with the bundled structures of NFLIS names) and the law engine's statuses (never a made-up
 /// status).
 ///
-/// This is where the structural class engine plugs in: `LawMapping.bundled(classes:)` takes a
-/// `KnowledgeBaseClasses` whose `structuralDecision` answers for a standardized SMILES and a class rule; until
-/// one is given, names known only by structure map as `class_candidate`.
+/// Names known only by their structure are decided by the law engine's class rules (`LawMapping.bundled()`
+/// plugs the `DeterminationEngine` into the catalog's structural decision).
 enum SubstanceResolvers {
     static func mapping() throws -> LawMapping {
         do {

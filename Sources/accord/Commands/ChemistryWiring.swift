@@ -1,4 +1,5 @@
 import Exchange
+import Law
 import Server
 
 /// The chemistry the server is built with: structure check, law classifier and structure search.
@@ -6,17 +7,21 @@ import Server
 /// Structures are read, canonicalized and standardized by the chemistry core (`ChemistryStructureValidator`),
 /// and searched by substructure (screen, then matcher) and Morgan similarity (`ChemistryStructureSearcher`).
 ///
-/// Classification: the law determination engine (structure -> status per jurisdiction at a date) is not in
-/// this build, and the knowledge base offers no lookup by structure, so every structure is stored as
-/// explicitly "not yet classified" (outcome `unavailable`, engine `none`), never with a guessed answer.
-/// When the engine lands, replace `classifier` with an adapter mapping its per-jurisdiction answers to
-/// `Determination` (status words `scheduled`, `precursor`, `not_controlled`, `unknown`); nothing else in the
-/// server changes.
+/// Classification: the law determination engine over the bundled knowledge base (`LawEngineClassifier`);
+/// when the knowledge base cannot be loaded, every structure is stored as explicitly "not yet classified"
+/// (outcome `unavailable`, engine `none`, with the reason), never with a guessed answer.
 enum ChemistryWiring {
     static let validator: any StructureValidator = ChemistryStructureValidator()
-    static let classifier: any SubstanceClassifier = UnavailableClassifier(
-        reason: "not yet classified: this server has no law determination engine yet; the structure is stored as sent and can be classified once the engine is wired in")
+    static let classifier: any SubstanceClassifier = makeClassifier()
     static let searcher: any StructureSearcher = makeSearcher()
+
+    static func makeClassifier() -> any SubstanceClassifier {
+        do {
+            return LawEngineClassifier(knowledgeBase: try KnowledgeBase.bundled())
+        } catch {
+            return UnavailableClassifier(reason: "not yet classified: the law knowledge base could not be loaded (\(error))")
+        }
+    }
 
     static func makeSearcher() -> any StructureSearcher {
         do {

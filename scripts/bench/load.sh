@@ -21,28 +21,13 @@ fi
 swift build -c release --product accord >&2
 ACCORD="$(swift build -c release --show-bin-path)/accord"
 
-source scripts/lib/postgres.sh
-WORK=$(mktemp -d /tmp/accord-bench.XXXXXX)
-SERVER_PID=""
-cleanup() {
-    [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
-    accord_stop_postgres
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-accord_start_postgres
-
-json_field() { python3 -c "import json,sys; print(json.loads(sys.stdin.readline())['$1'])"; }
+source scripts/lib/bench_server.sh
 
 run_database() {
     local name=$1; shift
     local db=("$@")
-    local key url
-    key=$("$ACCORD" admin init "${db[@]}" --agency "Bench Agency" --country US | json_field api_key)
-    "$ACCORD" serve "${db[@]}" --port 0 >"$WORK/$name.out" 2>"$WORK/$name.err" &
-    SERVER_PID=$!
-    for _ in $(seq 100); do [[ -s "$WORK/$name.out" ]] && break; sleep 0.1; done
-    url=$(json_field listening <"$WORK/$name.out")
+    bench_start_server "$name" "${db[@]}"
+    local key=$BENCH_KEY url=$BENCH_URL
     export ACCORD_KEY=$key ACCORD_RATE=$RATE ACCORD_CONNECTIONS=$CONNECTIONS
 
     local result
@@ -56,13 +41,11 @@ run_database() {
         result=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s scripts/bench/get_fixed_rate.lua "$url" | tail -1)
         echo "{\"database\":\"$name\",\"measure\":\"GET ${path/$id/{id\}} at $RATE/s\",\"result\":$result}"
     done
-    kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+    bench_stop_server
     local audit
     audit=$("$ACCORD" audit verify "${db[@]}")
     echo "{\"database\":\"$name\",\"measure\":\"audit verify after the run\",\"result\":$audit}"
 }
 
 run_database sqlite --data "$WORK/sqlite"
-BENCH_DB="accord_bench_$$"
-psql "$ACCORD_TEST_POSTGRES_URL" -q -c "CREATE DATABASE $BENCH_DB" >&2
-run_database postgresql --database-url "${ACCORD_TEST_POSTGRES_URL%/postgres}/$BENCH_DB"
+run_database postgresql --database-url "$(bench_postgres_url accord_bench)"

@@ -62,24 +62,6 @@ public struct SMARTSError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The message, the column, and the pattern with a caret under the column (long patterns are shown as a
     /// window around it).
     public var description: String {
-        let scalars = Array(smarts.unicodeScalars)
-        let caretIndex = max(0, min(column - 1, scalars.count))
-        let window = 60
-        var start = 0
-        var end = scalars.count
-        if scalars.count > window {
-            start = max(0, caretIndex - window / 2)
-            end = min(scalars.count, start + window)
-            start = max(0, end - window)
-        }
-        var shown = String(String.UnicodeScalarView(scalars[start..<end]))
-        var offset = caretIndex - start
-        if start > 0 {
-            shown = "..." + shown
-            offset += 3
-        }
-        if end < scalars.count { shown += "..." }
-        shown = String(shown.unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
-        return "\(message) at column \(column)\n  \(shown)\n  \(String(repeating: " ", count: offset))^"
+        "\(message) at column \(column)\n" + ColumnCaret.excerpt(of: smarts, column: column)
     }
 }

@@ -57,26 +57,7 @@ public struct SMILESError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The message, the column, and the SMILES with a caret under the column (long inputs are shown as a
     /// window around it).
     public var description: String {
-        let scalars = Array(smiles.unicodeScalars)
-        let caretIndex = max(0, min(column - 1, scalars.count))
-        let window = 60
-        var start = 0
-        var end = scalars.count
-        if scalars.count > window {
-            start = max(0, caretIndex - window / 2)
-            end = min(scalars.count, start + window)
-            start = max(0, end - window)
-        }
-        var shown = String(String.UnicodeScalarView(scalars[start..<end]))
-        var offset = caretIndex - start
-        if start > 0 {
-            shown = "..." + shown
-            offset += 3
-        }
-        if end < scalars.count { shown += "..." }
-        // Tabs and other control characters would misalign the caret.
-        shown = String(shown.unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
         let atomNote = atom.map { " (atom \($0 + 1))" } ?? ""
-        return "\(message) at column \(column)\(atomNote)\n  \(shown)\n  \(String(repeating: " ", count: offset))^"
+        return "\(message) at column \(column)\(atomNote)\n" + ColumnCaret.excerpt(of: smiles, column: column)
     }
 }

@@ -57,14 +57,7 @@ struct CanonCommand: ParsableCommand {
     var explain = false
 
     func run() throws {
-        MoleculeRecordReader.explainWaitingForTerminal(arguments: inputs, command: "canon")
-        let reader: MoleculeRecordReader
-        do {
-            reader = try MoleculeRecordReader(arguments: inputs, format: format)
-        } catch {
-            StandardError.write("accord canon: \(error.description)\n")
-            throw ExitCode(66)  // EX_NOINPUT
-        }
+        let reader = try MoleculeRecordReader.open(inputs, format: format, command: "canon")
         let steps = StandardizationOptions(
             largestFragment: standardize, neutralize: standardize, removeStereo: noStereo, removeIsotopes: noIsotopes)
         let changesMolecule = standardize || noStereo || noIsotopes
@@ -95,16 +88,7 @@ struct CanonCommand: ParsableCommand {
             }
             output.write("\n")
         }
-        do {
-            try output.flush()
-        } catch {
-            StandardError.write("accord canon: cannot write output: \(error.message)\n")
-            throw ExitCode(74)
-        }
-        if let failure = reader.failure {
-            StandardError.write("accord canon: \(failure.description)\n")
-            throw ExitCode(66)
-        }
+        try reader.finish(output, command: "canon")
     }
 
     /// Tabs and line breaks become spaces so that a name or message stays in its column of its line.

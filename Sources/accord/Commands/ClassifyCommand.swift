@@ -57,41 +57,26 @@ struct ClassifyCommand: ParsableCommand {
     func run() throws {
         let day = try LawArguments.date(date)
         let kb = try LawArguments.knowledgeBase(resources: resources)
-        let reader: MoleculeRecordReader
-        do {
-            reader = try MoleculeRecordReader(arguments: inputs, format: format)
-        } catch {
-            StandardError.write("accord classify: \(error.description)\n")
-            throw ExitCode(66)
-        }
+        let reader = try MoleculeRecordReader.open(inputs, format: format, command: "classify")
         let engine = DeterminationEngine(knowledgeBase: kb)
         let options = DeterminationEngine.Options(nearest: nearest)
         let output = TextOutput(descriptor: 1)
         let progress = ProgressBar(label: "classify", total: 0)
         var count = 0
-        do {
-            for record in reader {
-                let name = record.name.isEmpty ? nil : record.name
-                switch record.result {
-                case .success(let molecule):
-                    let c = engine.classify(molecule, on: day, options: options)
-                    output.write(c.jsonLine(index: record.index, name: name, input: record.text ?? molecule.smiles()))
-                case .failure(let error):
-                    output.write(Classification.errorJSONLine(index: record.index, name: name, input: record.text, date: day, error: error.message))
-                }
-                output.write("\n")
-                count += 1
-                if count % 64 == 0 { progress.update(done: 0, count: count) }
+        for record in reader {
+            let name = record.name.isEmpty ? nil : record.name
+            switch record.result {
+            case .success(let molecule):
+                let c = engine.classify(molecule, on: day, options: options)
+                output.write(c.jsonLine(index: record.index, name: name, input: record.text ?? molecule.smiles()))
+            case .failure(let error):
+                output.write(Classification.errorJSONLine(index: record.index, name: name, input: record.text, date: day, error: error.message))
             }
-            try output.flush()
-        } catch {
-            StandardError.write("accord classify: cannot write output: \(error.message)\n")
-            throw ExitCode(74)
+            output.write("\n")
+            count += 1
+            if count % 64 == 0 { progress.update(done: 0, count: count) }
         }
         progress.finish(count: count)
-        if let failure = reader.failure {
-            StandardError.write("accord classify: \(failure.description)\n")
-            throw ExitCode(66)
-        }
+        try reader.finish(output, command: "classify")
     }
 }

@@ -33,14 +33,7 @@ struct DescribeCommand: ParsableCommand {
     var format: MoleculeInputFormat?
 
     func run() throws {
-        MoleculeRecordReader.explainWaitingForTerminal(arguments: inputs, command: "describe")
-        let reader: MoleculeRecordReader
-        do {
-            reader = try MoleculeRecordReader(arguments: inputs, format: format)
-        } catch {
-            StandardError.write("accord describe: \(error.description)\n")
-            throw ExitCode(66)  // EX_NOINPUT
-        }
+        let reader = try MoleculeRecordReader.open(inputs, format: format, command: "describe")
         let output = TextOutput(descriptor: 1)
         var json = JSONFieldWriter(output: output)
         for record in reader {
@@ -73,15 +66,6 @@ struct DescribeCommand: ParsableCommand {
             }
             json.end()
         }
-        do {
-            try output.flush()
-        } catch {
-            StandardError.write("accord describe: cannot write output: \(error.message)\n")
-            throw ExitCode(74)
-        }
-        if let failure = reader.failure {
-            StandardError.write("accord describe: \(failure.description)\n")
-            throw ExitCode(66)
-        }
+        try reader.finish(output, command: "describe")
     }
 }

@@ -48,13 +48,7 @@ struct Gaps: AsyncParsableCommand {
             try out.write(GapLine(gap))
         }
         guard !files.isEmpty else { return }
-        let reader: MoleculeRecordReader
-        do {
-            reader = try MoleculeRecordReader(arguments: files, format: nil)
-        } catch {
-            StandardError.write("accord gaps: \(error.description)\n")
-            throw ExitCode(66)
-        }
+        let reader = try MoleculeRecordReader.open(files, format: nil, command: "gaps")
         let engine = DeterminationEngine(knowledgeBase: kb)
         for record in reader {
             switch record.result {
@@ -66,10 +60,7 @@ struct Gaps: AsyncParsableCommand {
                 try out.write(GapLine(gap))
             }
         }
-        if let failure = reader.failure {
-            StandardError.write("accord gaps: \(failure.description)\n")
-            throw ExitCode(66)
-        }
+        try reader.finish(nil, command: "gaps")
     }
 
     struct GapLine: Encodable {

@@ -51,14 +51,7 @@ struct MatchCommand: ParsableCommand {
 
     func run() throws {
         let substructure = try compileQuery()
-        MoleculeRecordReader.explainWaitingForTerminal(arguments: inputs, command: "match")
-        let reader: MoleculeRecordReader
-        do {
-            reader = try MoleculeRecordReader(arguments: inputs, format: format)
-        } catch {
-            StandardError.write("accord match: \(error.description)\n")
-            throw ExitCode(66)  // EX_NOINPUT
-        }
+        let reader = try MoleculeRecordReader.open(inputs, format: format, command: "match")
         let output = TextOutput(descriptor: 1)
         var json = JSONFieldWriter(output: output)
         for record in reader {
@@ -82,16 +75,7 @@ struct MatchCommand: ParsableCommand {
             }
             json.end()
         }
-        do {
-            try output.flush()
-        } catch {
-            StandardError.write("accord match: cannot write output: \(error.message)\n")
-            throw ExitCode(74)
-        }
-        if let failure = reader.failure {
-            StandardError.write("accord match: \(failure.description)\n")
-            throw ExitCode(66)
-        }
+        try reader.finish(output, command: "match")
     }
 
     /// The query, or a usage error that shows where the pattern is wrong.

@@ -141,6 +141,35 @@ final class MoleculeRecordReader: Sequence, IteratorProtocol {
         return format == .sdf ? .sdf(SDFReader(lines: lines)) : .smilesLines(lines, label: label)
     }
 
+    /// The inputs of `accord <command>`, or exit status 66 (EX_NOINPUT) with what cannot be read: the one way
+    /// every record-reading command opens its input.
+    static func open(_ arguments: [String], format: MoleculeInputFormat?, command: String) throws -> MoleculeRecordReader {
+        explainWaitingForTerminal(arguments: arguments, command: command)
+        do {
+            return try MoleculeRecordReader(arguments: arguments, format: format)
+        } catch {
+            StandardError.write("accord \(command): \(error.description)\n")
+            throw ExitCode(66)  // EX_NOINPUT
+        }
+    }
+
+    /// Ends `accord <command>`: writes out what is buffered (exit status 74, EX_IOERR, if it cannot), then
+    /// reports an input that failed part-way (status 66), so a truncated file never passes for a whole one.
+    func finish(_ output: TextOutput?, command: String) throws {
+        if let output {
+            do {
+                try output.flush()
+            } catch {
+                StandardError.write("accord \(command): cannot write output: \(error.message)\n")
+                throw ExitCode(74)  // EX_IOERR
+            }
+        }
+        if let failure {
+            StandardError.write("accord \(command): \(failure.description)\n")
+            throw ExitCode(66)
+        }
+    }
+
     /// Tells someone who ran `accord <command>` with no input at a terminal that it is waiting for them,
     /// rather than seeming to hang. Pipes and redirected input get no message.
     static func explainWaitingForTerminal(arguments: [String], command: String) {
